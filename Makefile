@@ -1,0 +1,37 @@
+# The two commands of the README:
+#   make run    set up this machine (Debian 12), build and open Rightsdesk
+#   make test   set up this machine and run every test: format, lints, Rust
+#               unit/integration/CLI tests, the UI's tests, and the end-to-end
+#               tests in a real window under Xvfb.
+
+CARGO ?= cargo
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: setup ui run test rust-checks ui-test e2e bench bindings
+
+setup:
+	bash .ci/setup
+
+ui: setup
+	cd ui && npm run build
+
+run: ui
+	$(CARGO) run --release --features custom-protocol
+
+rust-checks: setup
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets --features e2e-dialogs -- -D warnings
+
+ui-test: setup
+	cd ui && npm run check && npm test
+
+# One cargo test run builds everything once: the core, the CLI, the window with
+# its test-only dialog answers, and runs them all, end-to-end tests included.
+test: rust-checks ui-test ui
+	xvfb-run -a $(CARGO) test --features e2e-dialogs
+
+bench:
+	$(CARGO) bench --no-default-features --bench core
+
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test --no-default-features --test bindings

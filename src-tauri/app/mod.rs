@@ -1,0 +1,69 @@
+//! The Tauri shell: state, commands (one file per domain), events. Every
+//! command is a thin adapter over `crate::desk`.
+
+mod dialogs;
+mod intake_cmds;
+mod ledger_cmds;
+mod letter_cmds;
+mod request_cmds;
+mod settings_cmds;
+mod state;
+
+use std::time::Duration;
+
+use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+
+pub use ledger_cmds::LedgerInfo;
+pub use state::AppState;
+
+/// How often the idle-lock watcher looks at the clock.
+const IDLE_CHECK: Duration = Duration::from_secs(5);
+
+pub fn run() {
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppState::new())
+        .on_window_event(|window, event| {
+            // Only paths the OS hands us through a real drop may be imported.
+            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+                window.state::<AppState>().allow_paths(paths);
+            }
+        })
+        .setup(|app| {
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(IDLE_CHECK);
+                if handle.state::<AppState>().lock_if_idle() {
+                    let _ = handle.emit("ledger-locked", ());
+                }
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            ledger_cmds::ledger_info,
+            ledger_cmds::ledger_create,
+            ledger_cmds::ledger_unlock,
+            ledger_cmds::ledger_open_demo,
+            ledger_cmds::ledger_lock,
+            ledger_cmds::ledger_rekey,
+            ledger_cmds::keepalive,
+            intake_cmds::import_pick,
+            intake_cmds::import_dropped,
+            request_cmds::list_requests,
+            request_cmds::get_request,
+            request_cmds::update_request,
+            request_cmds::set_status,
+            letter_cmds::export_letter,
+            settings_cmds::get_profile,
+            settings_cmds::save_profile,
+            settings_cmds::verify_audit,
+        ])
+        .build(tauri::generate_context!("tauri.conf.json"));
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("rightsdesk: cannot start the window: {e}");
+            std::process::exit(1);
+        }
+    }
+}

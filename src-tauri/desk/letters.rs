@@ -1,0 +1,87 @@
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Desk;
+use crate::letters::{acknowledgement, render, AckInput, LetterKind};
+use crate::rules::due_dates;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LetterExport {
+    pub path: String,
+    pub sha256: String,
+    pub reference: String,
+}
+
+impl Desk {
+    /// The PDF of a letter for a request, as it would be exported today.
+    pub fn render_letter(&self, reference: &str, kind: LetterKind) -> Result<Vec<u8>> {
+        let row = self.ledger.request(reference)?;
+        let profile = self.profile()?;
+        let officer = self.officer()?;
+        let due = due_dates(row.regime, row.received_date, &[])?;
+        let doc = match kind {
+            LetterKind::Acknowledgement => acknowledgement(&AckInput {
+                company_name: &profile.name,
+                company_address: &profile.address,
+                privacy_email: &profile.privacy_email,
+                officer_name: &officer,
+                reference,
+                date: self.today()?,
+                requester_name: &row.requester_name,
+                requester_email: &row.requester_email,
+                postal_address: &row.postal_address,
+                kinds: &row.kinds,
+                regime: row.regime,
+                received: row.received_date,
+                due: &due,
+            }),
+        };
+        Ok(render(&doc)?)
+    }
+
+    /// Render a letter, write it to `out` (whole or not at all) and keep a copy,
+    /// with its SHA-256, in the ledger.
+    pub fn export_letter(&mut self, reference: &str, kind: LetterKind, out: &Path) -> Result<LetterExport> {
+        let pdf = self.render_letter(reference, kind)?;
+        write_atomically(out, &pdf)?;
+        let file_name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match self.ledger.store_letter(&self.actor, reference, kind.code(), &file_name, &pdf) {
+            Ok(stored) => Ok(LetterExport {
+                path: out.display().to_string(),
+                sha256: stored.sha256,
+                reference: reference.to_string(),
+            }),
+            Err(e) => {
+                // The ledger is the record: a letter it does not hold must not exist.
+                let _ = std::fs::remove_file(out);
+                Err(e.into())
+            }
+        }
+    }
+}
+
+/// Write to a temporary file beside `out`, then rename over it.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::Invalid(format!("{}: not a file path", out.display())))?;
+    let tmp = dir.join(format!(".{}.part", name.to_string_lossy()));
+    let write = || -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, out)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(out, e)
+    })
+}

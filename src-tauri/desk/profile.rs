@@ -1,0 +1,70 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Desk;
+use crate::rules::local_receipt_date;
+use crate::{Error, Result};
+
+const KEY: &str = "company_profile";
+
+/// Who the letters come from, and how the desk keeps time. Set once in settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CompanyProfile {
+    pub name: String,
+    /// Postal address, one line per line.
+    pub address: String,
+    pub privacy_email: String,
+    /// IANA time zone in which legal days are counted.
+    pub time_zone: String,
+    /// Signs the letters; empty means the OS account name.
+    pub officer_name: String,
+    pub idle_lock_minutes: u32,
+}
+
+impl Default for CompanyProfile {
+    /// Pre-filled from the privacy policy's contact section.
+    fn default() -> Self {
+        CompanyProfile {
+            name: "Leadspace, Inc.".into(),
+            address: "122 Grand Street\nNew York, NY 10013\nUSA".into(),
+            privacy_email: "compliance_privacy@leadspace.com".into(),
+            time_zone: "America/New_York".into(),
+            officer_name: String::new(),
+            idle_lock_minutes: 10,
+        }
+    }
+}
+
+impl CompanyProfile {
+    fn validate(&self) -> Result<()> {
+        if self.name.trim().is_empty() {
+            return Err(Error::Invalid("the company name cannot be empty".into()));
+        }
+        if !self.privacy_email.contains('@') {
+            return Err(Error::Invalid(format!("{:?} is not an email address", self.privacy_email)));
+        }
+        if !(1..=240).contains(&self.idle_lock_minutes) {
+            return Err(Error::Invalid("idle lock must be between 1 and 240 minutes".into()));
+        }
+        local_receipt_date(chrono::Utc::now(), &self.time_zone)?;
+        Ok(())
+    }
+}
+
+impl Desk {
+    pub fn profile(&self) -> Result<CompanyProfile> {
+        Ok(self.ledger.setting(KEY)?.unwrap_or_default())
+    }
+
+    pub fn save_profile(&mut self, profile: &CompanyProfile) -> Result<CompanyProfile> {
+        profile.validate()?;
+        self.ledger.put_setting(&self.actor, KEY, profile)?;
+        self.profile()
+    }
+
+    /// The name that signs letters.
+    pub fn officer(&self) -> Result<String> {
+        let p = self.profile()?;
+        Ok(if p.officer_name.trim().is_empty() { self.actor.clone() } else { p.officer_name })
+    }
+}

@@ -1,0 +1,174 @@
+//! Import a batch of dropped or picked files. Each file stands alone: one bad
+//! file becomes a line in the summary and the rest still go through.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{classify, parse_email, IntakeError, MAX_EMAIL_BYTES};
+use crate::ledger::{Ledger, NewMessage, NewRequest};
+use crate::rules::local_receipt_date;
+use crate::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportedFile {
+    pub file: String,
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportError {
+    pub file: String,
+    pub error: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportSummary {
+    pub imported: Vec<ImportedFile>,
+    /// Messages already in the ledger, with the request they belong to.
+    pub duplicates: Vec<ImportedFile>,
+    pub errors: Vec<ImportError>,
+}
+
+/// Files to import from what was dropped: folders are walked for .eml files.
+fn expand(paths: &[PathBuf], out: &mut Vec<PathBuf>, errors: &mut Vec<ImportError>) {
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+                    children.sort();
+                    children.retain(|c| c.is_dir() || is_eml(c));
+                    expand(&children, out, errors);
+                }
+                Err(e) => errors.push(ImportError {
+                    file: path.display().to_string(),
+                    error: format!("{}: cannot read folder: {e}", path.display()),
+                }),
+            }
+        } else {
+            out.push(path.clone());
+        }
+    }
+}
+
+fn is_eml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"))
+}
+
+fn read_email(path: &Path) -> Result<Vec<u8>, IntakeError> {
+    let file = path.display().to_string();
+    if !is_eml(path) {
+        return Err(IntakeError::Unsupported { file });
+    }
+    let size = std::fs::metadata(path)
+        .map_err(|source| IntakeError::Unreadable { file: file.clone(), source })?
+        .len();
+    if size > MAX_EMAIL_BYTES {
+        return Err(IntakeError::TooLarge { file, size });
+    }
+    let raw = std::fs::read(path).map_err(|source| IntakeError::Unreadable { file: file.clone(), source })?;
+    if raw.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IntakeError::Empty { file });
+    }
+    Ok(raw)
+}
+
+enum Outcome {
+    Imported(String),
+    Duplicate(String),
+}
+
+fn import_one(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str) -> Result<Outcome, Error> {
+    let raw = read_email(path)?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    import_bytes(ledger, &path.display().to_string(), &file_name, raw, actor, time_zone)
+}
+
+/// Import one message already in memory. `file` names it in errors; `file_name`
+/// is what the ledger keeps.
+fn import_bytes(
+    ledger: &mut Ledger,
+    file: &str,
+    file_name: &str,
+    raw: Vec<u8>,
+    actor: &str,
+    time_zone: &str,
+) -> Result<Outcome, Error> {
+    let email = parse_email(file, &raw)?;
+    if let Some(existing) = ledger.request_for_message_id(&email.message_id)? {
+        return Ok(Outcome::Duplicate(existing));
+    }
+    let received_at = email.arrived_at.unwrap_or_else(Utc::now);
+    let received_date = local_receipt_date(received_at, time_zone)?;
+    let class = classify(&email.subject, &email.body_text);
+    let message = NewMessage {
+        message_id: email.message_id,
+        file_name: file_name.to_string(),
+        from_name: email.from_name.clone(),
+        from_email: email.from_email.clone(),
+        subject: email.subject.clone(),
+        sent_at: email.sent_at,
+        received_at,
+        body_text: email.body_text,
+        raw,
+        sha256: email.sha256,
+    };
+    let request = NewRequest {
+        received_at,
+        received_date,
+        requester_name: email.from_name,
+        requester_email: email.from_email,
+        kinds: class.kinds,
+        regime: class.regime,
+        subject: email.subject,
+        reasons: class.reasons.join("; "),
+    };
+    Ok(Outcome::Imported(ledger.create_request(actor, &message, &request)?))
+}
+
+impl ImportSummary {
+    fn add(&mut self, file: String, outcome: Result<Outcome, Error>) {
+        match outcome {
+            Ok(Outcome::Imported(reference)) => self.imported.push(ImportedFile { file, reference }),
+            Ok(Outcome::Duplicate(reference)) => self.duplicates.push(ImportedFile { file, reference }),
+            Err(e) => self.errors.push(ImportError {
+                error: e.to_string(),
+                file,
+            }),
+        }
+    }
+}
+
+/// Import dropped or picked files and folders (folders are walked for .eml).
+pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zone: &str) -> ImportSummary {
+    let mut summary = ImportSummary::default();
+    let mut files = Vec::new();
+    expand(paths, &mut files, &mut summary.errors);
+    for path in files {
+        let outcome = import_one(ledger, &path, actor, time_zone);
+        summary.add(path.display().to_string(), outcome);
+    }
+    summary
+}
+
+/// Import messages held in memory, as (name, bytes) pairs — the demo ledger's samples.
+pub fn import_messages(
+    ledger: &mut Ledger,
+    messages: Vec<(String, Vec<u8>)>,
+    actor: &str,
+    time_zone: &str,
+) -> ImportSummary {
+    let mut summary = ImportSummary::default();
+    for (name, raw) in messages {
+        let outcome = import_bytes(ledger, &name, &name, raw, actor, time_zone);
+        summary.add(name, outcome);
+    }
+    summary
+}

@@ -1,0 +1,30 @@
+//! From files on disk to requests in the ledger: read, parse, classify, store.
+
+mod classify;
+mod email;
+mod import;
+
+pub use classify::{classify, Classification};
+pub use email::{parse_email, ParsedEmail};
+pub use import::{import_messages, import_paths, ImportError, ImportSummary, ImportedFile};
+
+/// Largest email file read into memory for import.
+pub const MAX_EMAIL_BYTES: u64 = 50 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum IntakeError {
+    #[error("{file}: cannot be read: {source}")]
+    Unreadable {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: the file is empty")]
+    Empty { file: String },
+    #[error("{file}: {size} bytes is larger than the {MAX_EMAIL_BYTES}-byte limit for one email")]
+    TooLarge { file: String, size: u64 },
+    #[error("{file}: not an email: {why}")]
+    NotAnEmail { file: String, why: String },
+    #[error("{file}: unsupported file type (expected .eml)")]
+    Unsupported { file: String },
+}

@@ -1,0 +1,97 @@
+use chrono::{SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{Ledger, Result};
+use crate::audit::{entry_hash, AuditEntry, AuditRecord, ChainedEntry, GENESIS_HASH};
+
+pub(super) const SCHEMA: &str = "
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    reference  TEXT,
+    detail     TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+);
+CREATE INDEX audit_log_reference ON audit_log(reference);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+";
+
+pub(super) fn append(tx: &Transaction<'_>, actor: &str, record: &AuditRecord) -> Result<()> {
+    let last: Option<(u32, String)> = tx
+        .query_row(
+            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (prev_seq, prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_string()));
+    let entry = AuditEntry {
+        seq: prev_seq + 1,
+        at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
+        actor: actor.to_string(),
+        action: record.action.clone(),
+        reference: record.reference.clone(),
+        detail: record.detail.clone(),
+    };
+    let hash = entry_hash(&prev_hash, &entry);
+    tx.execute(
+        "INSERT INTO audit_log (seq, at, actor, action, reference, detail, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            entry.seq,
+            entry.at,
+            entry.actor,
+            entry.action,
+            entry.reference,
+            entry.detail,
+            prev_hash,
+            hash
+        ],
+    )?;
+    Ok(())
+}
+
+const COLUMNS: &str = "seq, at, actor, action, reference, detail, prev_hash, hash";
+
+fn chained(r: &rusqlite::Row<'_>) -> rusqlite::Result<ChainedEntry> {
+    Ok(ChainedEntry {
+        entry: AuditEntry {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            actor: r.get(2)?,
+            action: r.get(3)?,
+            reference: r.get(4)?,
+            detail: r.get(5)?,
+        },
+        prev_hash: r.get(6)?,
+        hash: r.get(7)?,
+    })
+}
+
+impl Ledger {
+    /// Every entry in chain order, with its hashes, for verification.
+    pub fn audit_chain(&self) -> Result<Vec<ChainedEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))?;
+        let rows = stmt.query_map([], chained)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The timeline of one request, oldest first.
+    pub fn audit_for_request(&self, reference: &str) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM audit_log WHERE reference = ?1 ORDER BY seq"
+        ))?;
+        let rows = stmt.query_map([reference], chained)?;
+        Ok(rows
+            .map(|r| r.map(|c| c.entry))
+            .collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,73 @@
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use super::{Ledger, Result};
+
+pub(super) const SCHEMA: &str = "
+CREATE TABLE messages (
+    id           INTEGER PRIMARY KEY,
+    message_id   TEXT NOT NULL UNIQUE,
+    file_name    TEXT NOT NULL,
+    from_name    TEXT NOT NULL,
+    from_email   TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    sent_at      TEXT,
+    received_at  TEXT NOT NULL,
+    body_text    TEXT NOT NULL,
+    raw          BLOB NOT NULL,
+    sha256       TEXT NOT NULL,
+    imported_at  TEXT NOT NULL
+);
+";
+
+/// A parsed email about to be stored. `raw` is the file exactly as read.
+#[derive(Debug, Clone)]
+pub struct NewMessage {
+    pub message_id: String,
+    pub file_name: String,
+    pub from_name: String,
+    pub from_email: String,
+    pub subject: String,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub received_at: DateTime<Utc>,
+    pub body_text: String,
+    pub raw: Vec<u8>,
+    pub sha256: String,
+}
+
+pub(super) fn insert(tx: &Transaction<'_>, m: &NewMessage) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO messages (message_id, file_name, from_name, from_email, subject, sent_at,
+                               received_at, body_text, raw, sha256, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            m.message_id,
+            m.file_name,
+            m.from_name,
+            m.from_email,
+            m.subject,
+            m.sent_at.map(|t| t.to_rfc3339()),
+            m.received_at.to_rfc3339(),
+            m.body_text,
+            m.raw,
+            m.sha256,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Ledger {
+    /// The reference of the request a Message-ID already belongs to, if any.
+    pub fn request_for_message_id(&self, message_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT r.reference FROM messages m JOIN requests r ON r.message_id = m.id
+                 WHERE m.message_id = ?1",
+                [message_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}

@@ -1,0 +1,177 @@
+//! The encrypted ledger: one SQLCipher file holding every request, message,
+//! letter and audit entry. All SQL in the program lives under this module, one
+//! file per table.
+
+mod audit_log;
+mod letters;
+mod messages;
+mod migrations;
+mod requests;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+
+pub use letters::LetterInfo;
+pub use messages::NewMessage;
+pub use requests::{NewRequest, RequestEdit, RequestRow};
+
+use crate::audit::AuditRecord;
+
+pub const MIN_PASSPHRASE_CHARS: usize = 12;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error("no ledger at {0}")]
+    NotFound(String),
+    #[error("a ledger already exists at {0}; open it instead")]
+    Exists(String),
+    #[error("that passphrase does not open the ledger at {0} (or the file is not a Rightsdesk ledger); nothing was changed")]
+    WrongPassphrase(String),
+    #[error("the ledger at {path} was written by a newer Rightsdesk (schema {found}, this build knows {supported}); update Rightsdesk to open it")]
+    TooNew {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("a passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")]
+    WeakPassphrase,
+    #[error("no request {0} in this ledger")]
+    RequestNotFound(String),
+    #[error("ledger data is damaged: {0}")]
+    Damaged(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+impl LedgerError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            LedgerError::NotFound(_) => "ledger_not_found",
+            LedgerError::Exists(_) => "ledger_exists",
+            LedgerError::WrongPassphrase(_) => "wrong_passphrase",
+            LedgerError::TooNew { .. } => "ledger_too_new",
+            LedgerError::WeakPassphrase => "weak_passphrase",
+            LedgerError::RequestNotFound(_) => "request_not_found",
+            LedgerError::Damaged(_) => "ledger_damaged",
+            LedgerError::Sqlite(_) => "database",
+        }
+    }
+}
+
+type Result<T, E = LedgerError> = std::result::Result<T, E>;
+
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ledger").field("path", &self.path).finish()
+    }
+}
+
+fn check_strength(passphrase: &str) -> Result<()> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(LedgerError::WeakPassphrase);
+    }
+    Ok(())
+}
+
+impl Ledger {
+    /// Create a new, empty ledger. Refuses to touch an existing file.
+    pub fn create(path: &Path, passphrase: &str, actor: &str) -> Result<Ledger> {
+        check_strength(passphrase)?;
+        if path.exists() {
+            return Err(LedgerError::Exists(path.display().to_string()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let mut ledger = Ledger::keyed(conn, path, passphrase)?;
+        ledger.record(actor, &AuditRecord::new("ledger.created", None, ""))?;
+        Ok(ledger)
+    }
+
+    /// Open an existing ledger. A wrong passphrase writes nothing to the file.
+    pub fn open(path: &Path, passphrase: &str) -> Result<Ledger> {
+        if !path.is_file() {
+            return Err(LedgerError::NotFound(path.display().to_string()));
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Ledger::keyed(conn, path, passphrase)
+    }
+
+    fn keyed(conn: Connection, path: &Path, passphrase: &str) -> Result<Ledger> {
+        // SQLCipher would print decryption failures to stderr; errors reach the
+        // officer through our own messages instead.
+        conn.pragma_update(None, "cipher_log_level", "NONE")?;
+        conn.pragma_update(None, "key", passphrase)?;
+        // The first read is where SQLCipher finds out whether the key is right.
+        let probe: rusqlite::Result<i64> =
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
+        if let Err(e) = probe {
+            return Err(match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase) => {
+                    LedgerError::WrongPassphrase(path.display().to_string())
+                }
+                _ => e.into(),
+            });
+        }
+        // Temporary tables and sort spills stay in memory: nothing unencrypted on disk.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        let mut ledger = Ledger {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::run(&mut ledger.conn, path)?;
+        Ok(ledger)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Change the passphrase. The whole file is re-encrypted in place.
+    pub fn rekey(&mut self, new_passphrase: &str, actor: &str) -> Result<()> {
+        check_strength(new_passphrase)?;
+        // SQLCipher re-encrypts pages through the rollback journal, so leave WAL
+        // for the duration and come back to it afterwards.
+        self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        self.conn.pragma_update(None, "rekey", new_passphrase)?;
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        self.record(actor, &AuditRecord::new("ledger.rekeyed", None, ""))
+    }
+
+    /// Run `f` in one transaction and append its audit record in the same one:
+    /// a change and its audit entry land together or not at all.
+    fn audited<T>(
+        &mut self,
+        actor: &str,
+        f: impl FnOnce(&Transaction<'_>) -> Result<(T, AuditRecord)>,
+    ) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let (value, record) = f(&tx)?;
+        audit_log::append(&tx, actor, &record)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Append an audit record on its own.
+    pub fn record(&mut self, actor: &str, record: &AuditRecord) -> Result<()> {
+        self.audited(actor, |_| Ok(((), record.clone())))
+    }
+
+    #[doc(hidden)]
+    /// For tests that play an attacker with the key: raw access to the file.
+    pub fn raw_connection_for_tests(&self) -> &Connection {
+        &self.conn
+    }
+}

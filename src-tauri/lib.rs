@@ -1,0 +1,15 @@
+//! Rightsdesk: an offline desk for privacy-rights requests.
+
+pub mod audit;
+pub mod cli;
+pub mod desk;
+pub mod error;
+pub mod intake;
+pub mod ledger;
+pub mod letters;
+pub mod rules;
+
+#[cfg(feature = "desktop")]
+pub mod app;
+
+pub use error::{AppError, Error, Result};

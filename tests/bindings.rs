@@ -1,0 +1,49 @@
+//! The TypeScript types the UI compiles against are generated from the Rust
+//! types. This test fails when a committed binding is stale; run it with
+//! UPDATE_BINDINGS=1 to rewrite them.
+
+use std::path::Path;
+
+use ts_rs::{Config, TS};
+
+fn check<T: TS + 'static>(stale: &mut Vec<String>) {
+    let cfg = Config::default();
+    let name = T::name(&cfg);
+    let want = T::export_to_string(&cfg).expect("export");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings").join(format!("{name}.ts"));
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(want.as_str()) {
+        stale.push(path.display().to_string());
+    }
+}
+
+#[test]
+fn committed_typescript_bindings_are_current() {
+    use rightsdesk::{audit, desk, intake, ledger, rules};
+    let mut stale = Vec::new();
+    check::<rules::Status>(&mut stale);
+    check::<rules::RequestKind>(&mut stale);
+    check::<rules::Regime>(&mut stale);
+    check::<rules::DueDates>(&mut stale);
+    check::<rules::NextDue>(&mut stale);
+    check::<audit::AuditEntry>(&mut stale);
+    check::<audit::AuditReport>(&mut stale);
+    check::<ledger::LetterInfo>(&mut stale);
+    check::<ledger::RequestEdit>(&mut stale);
+    check::<intake::ImportedFile>(&mut stale);
+    check::<intake::ImportError>(&mut stale);
+    check::<intake::ImportSummary>(&mut stale);
+    check::<desk::RequestSummary>(&mut stale);
+    check::<desk::RequestDetail>(&mut stale);
+    check::<desk::RequestFilter>(&mut stale);
+    check::<desk::CompanyProfile>(&mut stale);
+    check::<desk::LetterExport>(&mut stale);
+    check::<rightsdesk::AppError>(&mut stale);
+    #[cfg(feature = "desktop")]
+    check::<rightsdesk::app::LedgerInfo>(&mut stale);
+    assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
+}

@@ -1,0 +1,140 @@
+//! End to end: the real binary in a real window (WebKitWebDriver through
+//! tauri-driver, under Xvfb). Create a ledger, drop an email, open it, move its
+//! status, export the acknowledgement letter. Run by `make test`, never skipped:
+//! a missing driver or display fails the test.
+
+mod common;
+use common::*;
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: a killed driver leaves WebKitWebDriver holding its port.
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
+        let _ = self.0.wait();
+    }
+}
+
+fn tauri_driver() -> PathBuf {
+    let home_bin = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
+    match home_bin.filter(|p| p.exists()) {
+        Some(p) => p,
+        None => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn start_driver(env_dir: &Path, port: u16) -> Driver {
+    assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run the end-to-end tests under xvfb-run (make test does)");
+    let child = Command::new(tauri_driver())
+        .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+        .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
+        .env("RIGHTSDESK_LEDGER", env_dir.join("e2e.ledger"))
+        .env("RIGHTSDESK_E2E_SAVE_PATH", env_dir.join("out/ack.pdf"))
+        .env("RIGHTSDESK_E2E_DROP_ROOT", env_dir.join("inbox"))
+        .env("XDG_DATA_HOME", env_dir.join("data"))
+        .env("XDG_CACHE_HOME", env_dir.join("cache"))
+        .spawn()
+        .expect("tauri-driver must be installed (cargo install tauri-driver --locked)");
+    Driver(child)
+}
+
+async fn connect(port: u16) -> Client {
+    let caps = serde_json::json!({
+        "tauri:options": { "application": env!("CARGO_BIN_EXE_rightsdesk") }
+    });
+    let caps = caps.as_object().unwrap().clone();
+    let url = format!("http://127.0.0.1:{port}");
+    let mut last = None;
+    for _ in 0..100 {
+        match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
+            Ok(c) => return c,
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("could not connect to tauri-driver at {url}: {last:?}");
+}
+
+async fn css(c: &Client, selector: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(selector))
+        .await
+        .unwrap_or_else(|e| panic!("{selector} never appeared: {e}"))
+}
+
+async fn wait_for_attr(c: &Client, selector: &str, attr: &str, want: &str) {
+    for _ in 0..100 {
+        if let Ok(el) = c.find(Locator::Css(selector)).await {
+            if el.attr(attr).await.ok().flatten().as_deref() == Some(want) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{selector}[{attr}] never became {want:?}");
+}
+
+async fn scenario(c: &Client, dir: &Path) {
+    css(c, "#new-pass").await.send_keys(PASS).await.unwrap();
+    css(c, "#new-pass2").await.send_keys(PASS).await.unwrap();
+    css(c, "#create-ledger").await.click().await.unwrap();
+    css(c, "#import-button").await;
+
+    let inbox = dir.join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let eml = write(&inbox, "okafor.eml", email("Margaret Okafor <m.okafor@example.net>", "e2e-1@example.net",
+        "Fri, 06 Mar 2026 15:00:00 +0000", "Request to know", "I live in California. Send me a copy of my data."));
+    // The page hears the same event the OS drop produces.
+    let drop = "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'tauri://drag-drop', \
+                payload: {paths: [arguments[0]], position: {x: 200, y: 200}}}); return true;";
+    c.execute(drop, vec![serde_json::json!(eml.to_str().unwrap())]).await.unwrap();
+    css(c, "#import-summary").await;
+
+    css(c, "[data-ref='2026-0001']").await.click().await.unwrap();
+    let header = css(c, "#detail-ref").await.text().await.unwrap();
+    assert_eq!(header.trim(), "2026-0001");
+    wait_for_attr(c, "#detail-status", "data-status", "received").await;
+
+    css(c, "#status-select").await.select_by_value("acknowledged").await.unwrap();
+    css(c, "#status-apply").await.click().await.unwrap();
+    wait_for_attr(c, "#detail-status", "data-status", "acknowledged").await;
+
+    css(c, "#export-ack").await.click().await.unwrap();
+    let out = dir.join("out/ack.pdf");
+    for _ in 0..100 {
+        if out.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let text = Command::new("pdftotext").arg(&out).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("2026-0001"), "letter text: {text}");
+    assert!(text.contains("Margaret Okafor"), "letter text: {text}");
+    let toast = css(c, "#toast").await.text().await.unwrap();
+    assert!(toast.contains("ack.pdf"), "toast: {toast}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_drop_open_move_and_export_in_the_real_window() {
+    let dir = temp();
+    std::fs::create_dir_all(dir.path().join("out")).unwrap();
+    let port = free_port();
+    let _driver = start_driver(dir.path(), port);
+    let client = connect(port).await;
+    scenario(&client, dir.path()).await;
+    client.close().await.unwrap();
+}

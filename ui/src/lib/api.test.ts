@@ -1,0 +1,88 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const tauri = vi.hoisted(() => ({
+  invoke: vi.fn(),
+  listen: vi.fn(),
+  onDragDropEvent: vi.fn(),
+}));
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: tauri.invoke }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: tauri.listen }));
+vi.mock('@tauri-apps/api/webview', () => ({
+  getCurrentWebview: () => ({ onDragDropEvent: tauri.onDragDropEvent }),
+}));
+
+import * as api from './api';
+
+beforeEach(() => {
+  tauri.invoke.mockReset();
+  tauri.invoke.mockResolvedValue(null);
+});
+
+describe('commands', () => {
+  it('calls each backend command by its name with camelCase arguments', async () => {
+    const edit = { requester_name: 'A', postal_address: '', kinds: [], regime: 'ccpa' } as const;
+    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5 };
+    const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
+      [() => api.ledgerInfo(), 'ledger_info', undefined],
+      [() => api.ledgerCreate('pw'), 'ledger_create', { passphrase: 'pw' }],
+      [() => api.ledgerUnlock('pw'), 'ledger_unlock', { passphrase: 'pw' }],
+      [() => api.ledgerOpenDemo(), 'ledger_open_demo', undefined],
+      [() => api.ledgerLock(), 'ledger_lock', undefined],
+      [() => api.ledgerRekey('a', 'b'), 'ledger_rekey', { current: 'a', next: 'b' }],
+      [() => api.keepalive(), 'keepalive', undefined],
+      [() => api.importPick(), 'import_pick', undefined],
+      [() => api.importDropped(['/x.eml']), 'import_dropped', { paths: ['/x.eml'] }],
+      [() => api.listRequests({ status: 'received', query: 'q' }), 'list_requests', { filter: { status: 'received', query: 'q' } }],
+      [() => api.getRequest('2026-0001'), 'get_request', { reference: '2026-0001' }],
+      [() => api.updateRequest('2026-0001', { ...edit, kinds: [] }), 'update_request', { reference: '2026-0001', edit }],
+      [() => api.setStatus('2026-0001', 'closed'), 'set_status', { reference: '2026-0001', status: 'closed' }],
+      [() => api.exportLetter('2026-0001', 'ack'), 'export_letter', { reference: '2026-0001', kind: 'ack' }],
+      [() => api.getProfile(), 'get_profile', undefined],
+      [() => api.saveProfile(profile), 'save_profile', { profile }],
+      [() => api.verifyAudit(), 'verify_audit', undefined],
+    ];
+    for (const [call, command, args] of calls) {
+      tauri.invoke.mockClear();
+      await call();
+      expect(tauri.invoke).toHaveBeenCalledWith(command, args);
+    }
+  });
+
+  it('rethrows backend errors as {code, message}', async () => {
+    tauri.invoke.mockRejectedValueOnce({ code: 'wrong_passphrase', message: 'nope' });
+    await expect(api.ledgerUnlock('x')).rejects.toEqual({ code: 'wrong_passphrase', message: 'nope' });
+    tauri.invoke.mockRejectedValueOnce('Command get_request not found');
+    await expect(api.getRequest('x')).rejects.toEqual({ code: 'unknown', message: 'Command get_request not found' });
+  });
+});
+
+describe('events', () => {
+  it('listens for ledger-locked', async () => {
+    const off = vi.fn();
+    tauri.listen.mockResolvedValue(off);
+    const handler = vi.fn();
+    expect(await api.onLedgerLocked(handler)).toBe(off);
+    expect(tauri.listen.mock.calls[0][0]).toBe('ledger-locked');
+    tauri.listen.mock.calls[0][1]({ event: 'ledger-locked', id: 1, payload: null });
+    expect(handler).toHaveBeenCalled();
+  });
+
+  it('reduces drag-and-drop events to a type and paths', async () => {
+    tauri.onDragDropEvent.mockResolvedValue(() => {});
+    const seen: unknown[] = [];
+    await api.onDragDrop((e) => seen.push(e));
+    const cb = tauri.onDragDropEvent.mock.calls[0][0];
+    const position = { x: 1, y: 2 };
+    cb({ payload: { type: 'enter', paths: ['/a.eml'], position } });
+    cb({ payload: { type: 'over', position } });
+    cb({ payload: { type: 'drop', paths: ['/a.eml'], position } });
+    cb({ payload: { type: 'leave' } });
+    expect(seen).toEqual([
+      { type: 'enter', paths: ['/a.eml'] },
+      { type: 'over', paths: [] },
+      { type: 'drop', paths: ['/a.eml'] },
+      { type: 'leave', paths: [] },
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+// The one module that talks to Tauri. Components import these functions, never
+// `@tauri-apps/*`, so under vitest the whole backend is `vi.mock('…/lib/api')`.
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+
+import type { AuditReport } from './bindings/AuditReport';
+import type { CompanyProfile } from './bindings/CompanyProfile';
+import type { ImportSummary } from './bindings/ImportSummary';
+import type { LedgerInfo } from './bindings/LedgerInfo';
+import type { LetterExport } from './bindings/LetterExport';
+import type { RequestDetail } from './bindings/RequestDetail';
+import type { RequestEdit } from './bindings/RequestEdit';
+import type { RequestFilter } from './bindings/RequestFilter';
+import type { RequestSummary } from './bindings/RequestSummary';
+import type { Status } from './bindings/Status';
+import { toAppError } from './errors';
+
+/** A drag-and-drop event on the window, reduced to what the UI needs. */
+export type DropEvent = { type: 'enter' | 'over' | 'drop' | 'leave'; paths: string[] };
+export type Unlisten = () => void;
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    // Backend errors arrive as {code, message}; Tauri's own failures as strings.
+    throw toAppError(e);
+  }
+}
+
+// Ledger
+export const ledgerInfo = () => call<LedgerInfo>('ledger_info');
+export const ledgerCreate = (passphrase: string) => call<LedgerInfo>('ledger_create', { passphrase });
+export const ledgerUnlock = (passphrase: string) => call<LedgerInfo>('ledger_unlock', { passphrase });
+export const ledgerOpenDemo = () => call<LedgerInfo>('ledger_open_demo');
+export const ledgerLock = () => call<LedgerInfo>('ledger_lock');
+export const ledgerRekey = (current: string, next: string) =>
+  call<null>('ledger_rekey', { current, next });
+export const keepalive = () => call<null>('keepalive');
+
+// Intake
+export const importPick = () => call<ImportSummary | null>('import_pick');
+export const importDropped = (paths: string[]) => call<ImportSummary>('import_dropped', { paths });
+
+// Requests
+export const listRequests = (filter: RequestFilter) =>
+  call<RequestSummary[]>('list_requests', { filter });
+export const getRequest = (reference: string) => call<RequestDetail>('get_request', { reference });
+export const updateRequest = (reference: string, edit: RequestEdit) =>
+  call<RequestDetail>('update_request', { reference, edit });
+export const setStatus = (reference: string, status: Status) =>
+  call<RequestDetail>('set_status', { reference, status });
+
+// Letters
+export const exportLetter = (reference: string, kind: string) =>
+  call<LetterExport | null>('export_letter', { reference, kind });
+
+// Company
+export const getProfile = () => call<CompanyProfile>('get_profile');
+export const saveProfile = (profile: CompanyProfile) =>
+  call<CompanyProfile>('save_profile', { profile });
+export const verifyAudit = () => call<AuditReport>('verify_audit');
+
+// Events
+export function onLedgerLocked(handler: () => void): Promise<Unlisten> {
+  return listen('ledger-locked', () => handler());
+}
+
+export function onDragDrop(handler: (event: DropEvent) => void): Promise<Unlisten> {
+  return getCurrentWebview().onDragDropEvent((event) => {
+    const p = event.payload;
+    handler({ type: p.type, paths: 'paths' in p ? p.paths : [] });
+  });
+}

@@ -1,0 +1,53 @@
+// Stand-in for src/lib/api.ts. Test files use it with
+//   vi.mock('../lib/api', () => import('./api-mock'));
+// and drive it through the same module.
+import { vi } from 'vitest';
+import type * as Real from '../lib/api';
+
+export const ledgerInfo = vi.fn<typeof Real.ledgerInfo>();
+export const ledgerCreate = vi.fn<typeof Real.ledgerCreate>();
+export const ledgerUnlock = vi.fn<typeof Real.ledgerUnlock>();
+export const ledgerOpenDemo = vi.fn<typeof Real.ledgerOpenDemo>();
+export const ledgerLock = vi.fn<typeof Real.ledgerLock>();
+export const ledgerRekey = vi.fn<typeof Real.ledgerRekey>();
+export const keepalive = vi.fn<typeof Real.keepalive>();
+export const importPick = vi.fn<typeof Real.importPick>();
+export const importDropped = vi.fn<typeof Real.importDropped>();
+export const listRequests = vi.fn<typeof Real.listRequests>();
+export const getRequest = vi.fn<typeof Real.getRequest>();
+export const updateRequest = vi.fn<typeof Real.updateRequest>();
+export const setStatus = vi.fn<typeof Real.setStatus>();
+export const exportLetter = vi.fn<typeof Real.exportLetter>();
+export const getProfile = vi.fn<typeof Real.getProfile>();
+export const saveProfile = vi.fn<typeof Real.saveProfile>();
+export const verifyAudit = vi.fn<typeof Real.verifyAudit>();
+export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
+export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
+
+/** The handlers the UI registered, so a test can fire the backend's events. */
+export const events: {
+  locked: (() => void) | null;
+  drop: ((e: Real.DropEvent) => void) | null;
+} = { locked: null, drop: null };
+
+const all = [
+  ledgerInfo, ledgerCreate, ledgerUnlock, ledgerOpenDemo, ledgerLock, ledgerRekey, keepalive,
+  importPick, importDropped, listRequests, getRequest, updateRequest, setStatus, exportLetter,
+  getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop,
+];
+
+export function resetApi(): void {
+  for (const fn of all) fn.mockReset();
+  events.locked = null;
+  events.drop = null;
+  keepalive.mockResolvedValue(null);
+  listRequests.mockResolvedValue([]);
+  onLedgerLocked.mockImplementation(async (cb) => {
+    events.locked = cb;
+    return () => {};
+  });
+  onDragDrop.mockImplementation(async (cb) => {
+    events.drop = cb;
+    return () => {};
+  });
+}
