@@ -36,6 +36,8 @@ fn tauri_driver() -> PathBuf {
 }
 
 fn start_driver(env_dir: &Path, port: u16) -> Driver {
+    std::fs::create_dir_all(env_dir.join("cache")).unwrap();
+    let log = std::fs::File::create(env_dir.join("driver.log")).unwrap();
     assert!(std::env::var_os("DISPLAY").is_some(), "no DISPLAY: run the end-to-end tests under xvfb-run (make test does)");
     let child = Command::new(tauri_driver())
         .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
@@ -45,6 +47,8 @@ fn start_driver(env_dir: &Path, port: u16) -> Driver {
         .env("RIGHTSDESK_E2E_DROP_ROOT", env_dir.join("inbox"))
         .env("XDG_DATA_HOME", env_dir.join("data"))
         .env("XDG_CACHE_HOME", env_dir.join("cache"))
+        .stdout(log.try_clone().unwrap())
+        .stderr(log)
         .spawn()
         .expect("tauri-driver must be installed (cargo install tauri-driver --locked)");
     Driver(child)
@@ -100,8 +104,18 @@ async fn scenario(c: &Client, dir: &Path) {
     // The page hears the same event the OS drop produces.
     let drop = "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'tauri://drag-drop', \
                 payload: {paths: [arguments[0]], position: {x: 200, y: 200}}}); return true;";
-    c.execute(drop, vec![serde_json::json!(eml.to_str().unwrap())]).await.unwrap();
-    css(c, "#import-summary").await;
+    // The page registers its drop listener asynchronously after the desk
+    // appears; send the event again until the import summary shows.
+    let mut shown = false;
+    for _ in 0..20 {
+        c.execute(drop, vec![serde_json::json!(eml.to_str().unwrap())]).await.unwrap();
+        let waited = c.wait().at_most(Duration::from_secs(1)).for_element(Locator::Css("#import-summary")).await;
+        if waited.is_ok() {
+            shown = true;
+            break;
+        }
+    }
+    assert!(shown, "dropping a file never produced an import summary");
 
     css(c, "[data-ref='2026-0001']").await.click().await.unwrap();
     let header = css(c, "#detail-ref").await.text().await.unwrap();
@@ -128,13 +142,45 @@ async fn scenario(c: &Client, dir: &Path) {
     assert!(toast.contains("ack.pdf"), "toast: {toast}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn create_drop_open_move_and_export_in_the_real_window() {
+async fn demo(c: &Client, shot: Option<PathBuf>) {
+    css(c, "#open-demo").await.click().await.unwrap();
+    css(c, "[data-ref]").await;
+    let rows = c.find_all(Locator::Css("[data-ref]")).await.unwrap();
+    assert_eq!(rows.len(), 10, "the demo ledger holds the ten samples");
+    // The oldest sample (50 days) is overdue and marked as such in words.
+    let body = css(c, "body").await.text().await.unwrap();
+    assert!(body.to_lowercase().contains("overdue"), "{body}");
+    rows[0].click().await.unwrap();
+    css(c, "#detail-ref").await;
+    if let Some(path) = shot {
+        c.set_window_size(1280, 800).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        std::fs::write(path, c.screenshot().await.unwrap()).unwrap();
+    }
+}
+
+async fn in_window<F, Fut>(f: F)
+where
+    F: FnOnce(Client, PathBuf) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
     let dir = temp();
     std::fs::create_dir_all(dir.path().join("out")).unwrap();
     let port = free_port();
     let _driver = start_driver(dir.path(), port);
     let client = connect(port).await;
-    scenario(&client, dir.path()).await;
+    f(client.clone(), dir.path().to_path_buf()).await;
     client.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_drop_open_move_and_export_in_the_real_window() {
+    in_window(|c, dir| async move { scenario(&c, &dir).await }).await;
+}
+
+/// Also writes the README's screenshot when RIGHTSDESK_SCREENSHOT names a file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_ledger_opens_with_its_samples() {
+    let shot = std::env::var_os("RIGHTSDESK_SCREENSHOT").map(PathBuf::from);
+    in_window(|c, _| async move { demo(&c, shot).await }).await;
 }

@@ -21,14 +21,13 @@ impl Desk {
     pub fn render_letter(&self, reference: &str, kind: LetterKind) -> Result<Vec<u8>> {
         let row = self.ledger.request(reference)?;
         let profile = self.profile()?;
-        let officer = self.officer()?;
         let due = due_dates(row.regime, row.received_date, &[])?;
         let doc = match kind {
             LetterKind::Acknowledgement => acknowledgement(&AckInput {
                 company_name: &profile.name,
                 company_address: &profile.address,
                 privacy_email: &profile.privacy_email,
-                officer_name: &officer,
+                officer_name: &profile.officer_name,
                 reference,
                 date: self.today()?,
                 requester_name: &row.requester_name,

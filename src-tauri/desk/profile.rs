@@ -61,10 +61,4 @@ impl Desk {
         self.ledger.put_setting(&self.actor, KEY, profile)?;
         self.profile()
     }
-
-    /// The name that signs letters.
-    pub fn officer(&self) -> Result<String> {
-        let p = self.profile()?;
-        Ok(if p.officer_name.trim().is_empty() { self.actor.clone() } else { p.officer_name })
-    }
 }

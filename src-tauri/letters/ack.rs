@@ -60,6 +60,15 @@ fn verification_paragraph(kinds: &[RequestKind]) -> String {
     )
 }
 
+fn signature(officer: &str, company: &str) -> Vec<String> {
+    let mut lines = vec!["Sincerely,".to_string(), String::new()];
+    if !officer.trim().is_empty() {
+        lines.push(officer.trim().to_string());
+    }
+    lines.push(format!("Privacy Compliance Team, {company}"));
+    lines
+}
+
 pub fn acknowledgement(i: &AckInput<'_>) -> LetterDoc {
     let name = if i.requester_name.trim().is_empty() { i.requester_email } else { i.requester_name };
     let mut addressee = vec![name.to_string()];
@@ -103,12 +112,7 @@ pub fn acknowledgement(i: &AckInput<'_>) -> LetterDoc {
                 "If you have any questions, write to our privacy team at {} and mention your reference.",
                 i.privacy_email
             )),
-            Block::Lines(vec![
-                "Sincerely,".into(),
-                String::new(),
-                i.officer_name.to_string(),
-                format!("Privacy Compliance Team, {}", i.company_name),
-            ]),
+            Block::Lines(signature(i.officer_name, i.company_name)),
         ],
     }
 }
