@@ -7,7 +7,17 @@ use rightsdesk::rules::Status;
 
 fn desk_with_history(dir: &std::path::Path) -> rightsdesk::desk::Desk {
     let (mut desk, _) = new_desk(dir);
-    let f = write(dir, "a.eml", email("A <a@example.com>", "a@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy"));
+    let f = write(
+        dir,
+        "a.eml",
+        email(
+            "A <a@example.com>",
+            "a@x",
+            "Mon, 02 Nov 2026 10:00:00 +0000",
+            "Access",
+            "copy",
+        ),
+    );
     let r = desk.import(&[f]).unwrap().imported[0].reference.clone();
     desk.set_status(&r, Status::Acknowledged).unwrap();
     desk.set_status(&r, Status::Verifying).unwrap();
@@ -29,8 +39,12 @@ fn the_log_refuses_updates_and_deletes() {
     let dir = temp();
     let desk = desk_with_history(dir.path());
     let conn = desk.ledger().raw_connection_for_tests();
-    assert!(conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2", []).is_err());
-    assert!(conn.execute("DELETE FROM audit_log WHERE seq = 2", []).is_err());
+    assert!(conn
+        .execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2", [])
+        .is_err());
+    assert!(conn
+        .execute("DELETE FROM audit_log WHERE seq = 2", [])
+        .is_err());
 }
 
 #[test]
@@ -39,8 +53,13 @@ fn an_edited_row_is_detected_and_named() {
     let desk = desk_with_history(dir.path());
     let conn = desk.ledger().raw_connection_for_tests();
     // An attacker with the key drops the guard and rewrites history.
-    conn.execute_batch("DROP TRIGGER audit_log_no_update;").unwrap();
-    conn.execute("UPDATE audit_log SET detail = 'acknowledged → closed' WHERE seq = 3", []).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_update;")
+        .unwrap();
+    conn.execute(
+        "UPDATE audit_log SET detail = 'acknowledged → closed' WHERE seq = 3",
+        [],
+    )
+    .unwrap();
     let report = desk.verify_audit().unwrap();
     assert!(!report.ok);
     assert_eq!(report.first_broken, Some(3));
@@ -52,8 +71,10 @@ fn a_deleted_row_is_detected() {
     let dir = temp();
     let desk = desk_with_history(dir.path());
     let conn = desk.ledger().raw_connection_for_tests();
-    conn.execute_batch("DROP TRIGGER audit_log_no_delete;").unwrap();
-    conn.execute("DELETE FROM audit_log WHERE seq = 2", []).unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_delete;")
+        .unwrap();
+    conn.execute("DELETE FROM audit_log WHERE seq = 2", [])
+        .unwrap();
     let report = desk.verify_audit().unwrap();
     assert_eq!(report.first_broken, Some(2), "{report:?}");
 }

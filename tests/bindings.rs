@@ -10,7 +10,9 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
     let cfg = Config::default();
     let name = T::name(&cfg);
     let want = T::export_to_string(&cfg).expect("export");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings").join(format!("{name}.ts"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ui/src/lib/bindings")
+        .join(format!("{name}.ts"));
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &want).unwrap();
@@ -45,5 +47,8 @@ fn committed_typescript_bindings_are_current() {
     check::<rightsdesk::AppError>(&mut stale);
     #[cfg(feature = "desktop")]
     check::<rightsdesk::app::LedgerInfo>(&mut stale);
-    assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}"
+    );
 }

@@ -22,7 +22,12 @@ pub fn pick_emails<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
         .set_title("Import request emails")
         .add_filter("Email (.eml)", &["eml"])
         .blocking_pick_files()
-        .map(|files| files.into_iter().filter_map(|f| f.into_path().ok()).collect())
+        .map(|files| {
+            files
+                .into_iter()
+                .filter_map(|f| f.into_path().ok())
+                .collect()
+        })
 }
 
 pub fn save_pdf<R: Runtime>(app: &AppHandle<R>, suggested: &str) -> Option<PathBuf> {

@@ -10,7 +10,9 @@ use crate::Result;
 #[tauri::command(async)]
 pub fn import_pick(app: AppHandle, state: State<'_, AppState>) -> Result<Option<ImportSummary>> {
     state.with_desk(|_| Ok(()))?;
-    let Some(paths) = dialogs::pick_emails(&app) else { return Ok(None) };
+    let Some(paths) = dialogs::pick_emails(&app) else {
+        return Ok(None);
+    };
     state.with_desk(|d| d.import(&paths)).map(Some)
 }
 
@@ -25,11 +27,17 @@ pub fn import_dropped(state: State<'_, AppState>, paths: Vec<PathBuf>) -> Result
         }
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
-    let (allowed, refused): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| state.take_allowed(p));
+    let (allowed, refused): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| state.take_allowed(p));
     let mut summary = state.with_desk(|d| d.import(&allowed))?;
-    summary.errors.extend(refused.into_iter().map(|p| ImportError {
-        error: format!("{}: was not dropped on this window; not imported", p.display()),
-        file: p.display().to_string(),
-    }));
+    summary
+        .errors
+        .extend(refused.into_iter().map(|p| ImportError {
+            error: format!(
+                "{}: was not dropped on this window; not imported",
+                p.display()
+            ),
+            file: p.display().to_string(),
+        }));
     Ok(summary)
 }

@@ -17,6 +17,10 @@ pub fn export_letter(
     // Fail on a locked ledger or unknown request before showing a dialog.
     state.with_desk(|d| d.detail(&reference).map(|_| ()))?;
     let suggested = format!("{reference}-{}.pdf", kind.code());
-    let Some(path) = dialogs::save_pdf(&app, &suggested) else { return Ok(None) };
-    state.with_desk(|d| d.export_letter(&reference, kind, &path)).map(Some)
+    let Some(path) = dialogs::save_pdf(&app, &suggested) else {
+        return Ok(None);
+    };
+    state
+        .with_desk(|d| d.export_letter(&reference, kind, &path))
+        .map(Some)
 }

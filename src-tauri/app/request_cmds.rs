@@ -7,7 +7,10 @@ use crate::rules::Status;
 use crate::Result;
 
 #[tauri::command(async)]
-pub fn list_requests(state: State<'_, AppState>, filter: RequestFilter) -> Result<Vec<RequestSummary>> {
+pub fn list_requests(
+    state: State<'_, AppState>,
+    filter: RequestFilter,
+) -> Result<Vec<RequestSummary>> {
     state.with_desk(|d| d.list(&filter))
 }
 
@@ -17,11 +20,19 @@ pub fn get_request(state: State<'_, AppState>, reference: String) -> Result<Requ
 }
 
 #[tauri::command(async)]
-pub fn update_request(state: State<'_, AppState>, reference: String, edit: RequestEdit) -> Result<RequestDetail> {
+pub fn update_request(
+    state: State<'_, AppState>,
+    reference: String,
+    edit: RequestEdit,
+) -> Result<RequestDetail> {
     state.with_desk(|d| d.update(&reference, &edit))
 }
 
 #[tauri::command(async)]
-pub fn set_status(state: State<'_, AppState>, reference: String, status: Status) -> Result<RequestDetail> {
+pub fn set_status(
+    state: State<'_, AppState>,
+    reference: String,
+    status: Status,
+) -> Result<RequestDetail> {
     state.with_desk(|d| d.set_status(&reference, status))
 }

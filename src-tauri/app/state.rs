@@ -70,7 +70,9 @@ impl AppState {
     /// Lock when idle longer than the profile allows. True if it locked now.
     pub fn lock_if_idle(&self) -> bool {
         let mut guard = lock(&self.desk);
-        let Some(desk) = guard.as_ref() else { return false };
+        let Some(desk) = guard.as_ref() else {
+            return false;
+        };
         let minutes = desk.profile().map(|p| p.idle_lock_minutes).unwrap_or(10);
         if lock(&self.last_activity).elapsed() < Duration::from_secs(u64::from(minutes) * 60) {
             return false;

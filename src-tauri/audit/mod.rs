@@ -83,7 +83,10 @@ pub fn verify(entries: impl IntoIterator<Item = ChainedEntry>) -> AuditReport {
         } else if c.prev_hash != prev {
             Some(format!("entry {} does not follow entry {}", c.entry.seq, i))
         } else if entry_hash(&prev, &c.entry) != c.hash {
-            Some(format!("entry {} ({}) was altered", c.entry.seq, c.entry.action))
+            Some(format!(
+                "entry {} ({}) was altered",
+                c.entry.seq, c.entry.action
+            ))
         } else {
             None
         };

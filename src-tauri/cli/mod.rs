@@ -12,7 +12,11 @@ use crate::letters::LetterKind;
 use crate::{Error, Result};
 
 #[derive(Parser, Debug)]
-#[command(name = "rightsdesk", version, about = "Offline desk for privacy-rights requests")]
+#[command(
+    name = "rightsdesk",
+    version,
+    about = "Offline desk for privacy-rights requests"
+)]
 struct Cli {
     /// The ledger file [default: $RIGHTSDESK_LEDGER, else the per-user data folder]
     #[arg(long, global = true)]
@@ -130,14 +134,22 @@ fn execute(cli: Cli) -> Result<i32> {
             output::import_summary(&summary, json);
             return Ok(if summary.errors.is_empty() { 0 } else { 1 });
         }
-        Command::List { json } => output::list(&open(&path)?.list(&RequestFilter::default())?, json),
+        Command::List { json } => {
+            output::list(&open(&path)?.list(&RequestFilter::default())?, json)
+        }
         Command::Show { reference, json } => output::show(&open(&path)?.detail(&reference)?, json),
-        Command::Letter { reference, kind, out } => {
+        Command::Letter {
+            reference,
+            kind,
+            out,
+        } => {
             let kind: LetterKind = kind.parse()?;
             let done = open(&path)?.export_letter(&reference, kind, &out)?;
             println!("wrote {} (sha256 {})", done.path, done.sha256);
         }
-        Command::Audit { action: AuditAction::Verify } => {
+        Command::Audit {
+            action: AuditAction::Verify,
+        } => {
             let report = open(&path)?.verify_audit()?;
             if report.ok {
                 println!("ok");

@@ -18,7 +18,10 @@ pub fn import_summary(s: &ImportSummary, as_json: bool) {
         println!("imported   {}  {}", f.reference, f.file);
     }
     for f in &s.duplicates {
-        println!("duplicate  {}  {} (already in the ledger)", f.reference, f.file);
+        println!(
+            "duplicate  {}  {} (already in the ledger)",
+            f.reference, f.file
+        );
     }
     for e in &s.errors {
         println!("error      {}", e.error);
@@ -60,7 +63,10 @@ pub fn list(list: &[RequestSummary], as_json: bool) {
         print_json(&Value::Array(list.iter().map(summary_json).collect()));
         return;
     }
-    println!("{:<10} {:<10} {:<32} {:<24} {:<7} {:<12} due", "ref", "received", "requester", "kinds", "regime", "status");
+    println!(
+        "{:<10} {:<10} {:<32} {:<24} {:<7} {:<12} due",
+        "ref", "received", "requester", "kinds", "regime", "status"
+    );
     for r in list {
         let kinds: Vec<&str> = r.kinds.iter().map(|k| k.as_str()).collect();
         println!(
@@ -91,7 +97,12 @@ pub fn show(d: &RequestDetail, as_json: bool) {
         print_json(&v);
         return;
     }
-    println!("{}  {}  {}", s.reference, s.regime.as_str(), s.status.as_str());
+    println!(
+        "{}  {}  {}",
+        s.reference,
+        s.regime.as_str(),
+        s.status.as_str()
+    );
     println!("From:      {}", d.from);
     println!("Requester: {} <{}>", s.requester_name, s.requester_email);
     println!("Received:  {}", s.received_date);

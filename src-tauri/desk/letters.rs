@@ -44,14 +44,22 @@ impl Desk {
 
     /// Render a letter, write it to `out` (whole or not at all) and keep a copy,
     /// with its SHA-256, in the ledger.
-    pub fn export_letter(&mut self, reference: &str, kind: LetterKind, out: &Path) -> Result<LetterExport> {
+    pub fn export_letter(
+        &mut self,
+        reference: &str,
+        kind: LetterKind,
+        out: &Path,
+    ) -> Result<LetterExport> {
         let pdf = self.render_letter(reference, kind)?;
         write_atomically(out, &pdf)?;
         let file_name = out
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match self.ledger.store_letter(&self.actor, reference, kind.code(), &file_name, &pdf) {
+        match self
+            .ledger
+            .store_letter(&self.actor, reference, kind.code(), &file_name, &pdf)
+        {
             Ok(stored) => Ok(LetterExport {
                 path: out.display().to_string(),
                 sha256: stored.sha256,
@@ -68,7 +76,10 @@ impl Desk {
 
 /// Write to a temporary file beside `out`, then rename over it.
 fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = out
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = out
         .file_name()
         .ok_or_else(|| Error::Invalid(format!("{}: not a file path", out.display())))?;

@@ -31,7 +31,9 @@ pub struct Desk {
 
 impl std::fmt::Debug for Desk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Desk").field("ledger", &self.ledger).finish()
+        f.debug_struct("Desk")
+            .field("ledger", &self.ledger)
+            .finish()
     }
 }
 
@@ -48,12 +50,18 @@ impl Desk {
             std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
         }
         let ledger = Ledger::create(path, passphrase, actor)?;
-        Ok(Desk { ledger, actor: actor.to_string() })
+        Ok(Desk {
+            ledger,
+            actor: actor.to_string(),
+        })
     }
 
     pub fn open(path: &Path, passphrase: &str, actor: &str) -> Result<Desk> {
         let ledger = Ledger::open(path, passphrase)?;
-        Ok(Desk { ledger, actor: actor.to_string() })
+        Ok(Desk {
+            ledger,
+            actor: actor.to_string(),
+        })
     }
 
     /// A fresh demo ledger at `path` (replacing an older demo), filled with the samples.
@@ -68,9 +76,13 @@ impl Desk {
         }
         let mut desk = Desk::create(path, DEMO_PASSPHRASE, actor)?;
         let tz = desk.profile()?.time_zone;
-        let summary = intake::import_messages(&mut desk.ledger, demo_messages(Utc::now()), actor, &tz);
+        let summary =
+            intake::import_messages(&mut desk.ledger, demo_messages(Utc::now()), actor, &tz);
         if let Some(e) = summary.errors.first() {
-            return Err(crate::Error::Invalid(format!("demo sample {}: {}", e.file, e.error)));
+            return Err(crate::Error::Invalid(format!(
+                "demo sample {}: {}",
+                e.file, e.error
+            )));
         }
         Ok(desk)
     }
@@ -90,14 +102,21 @@ impl Desk {
 
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<ImportSummary> {
         let tz = self.profile()?.time_zone;
-        Ok(intake::import_paths(&mut self.ledger, paths, &self.actor, &tz))
+        Ok(intake::import_paths(
+            &mut self.ledger,
+            paths,
+            &self.actor,
+            &tz,
+        ))
     }
 
     /// Change the passphrase, after proving the current one.
     pub fn rekey(&mut self, current: &str, next: &str) -> Result<()> {
         Ledger::open(self.ledger.path(), current)?;
         if current == next {
-            return Err(crate::Error::Invalid("the new passphrase is the same as the current one".into()));
+            return Err(crate::Error::Invalid(
+                "the new passphrase is the same as the current one".into(),
+            ));
         }
         Ok(self.ledger.rekey(next, &self.actor)?)
     }

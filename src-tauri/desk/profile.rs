@@ -41,10 +41,15 @@ impl CompanyProfile {
             return Err(Error::Invalid("the company name cannot be empty".into()));
         }
         if !self.privacy_email.contains('@') {
-            return Err(Error::Invalid(format!("{:?} is not an email address", self.privacy_email)));
+            return Err(Error::Invalid(format!(
+                "{:?} is not an email address",
+                self.privacy_email
+            )));
         }
         if !(1..=240).contains(&self.idle_lock_minutes) {
-            return Err(Error::Invalid("idle lock must be between 1 and 240 minutes".into()));
+            return Err(Error::Invalid(
+                "idle lock must be between 1 and 240 minutes".into(),
+            ));
         }
         local_receipt_date(chrono::Utc::now(), &self.time_zone)?;
         Ok(())

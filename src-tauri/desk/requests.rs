@@ -4,7 +4,7 @@ use ts_rs::TS;
 
 use super::Desk;
 use crate::audit::AuditEntry;
-use crate::ledger::{RequestEdit, RequestRow, LetterInfo};
+use crate::ledger::{LetterInfo, RequestEdit, RequestRow};
 use crate::rules::{due_dates, next_due, DueDates, NextDue, Regime, RequestKind, Status};
 use crate::{Error, Result};
 
@@ -64,7 +64,10 @@ fn summarise(row: &RequestRow, today: NaiveDate) -> Result<RequestSummary> {
 /// Open requests first, soonest due first; then answered ones, newest first.
 fn by_urgency(a: &RequestSummary, b: &RequestSummary) -> std::cmp::Ordering {
     match (&a.next_due, &b.next_due) {
-        (Some(x), Some(y)) => x.date.cmp(&y.date).then_with(|| a.reference.cmp(&b.reference)),
+        (Some(x), Some(y)) => x
+            .date
+            .cmp(&y.date)
+            .then_with(|| a.reference.cmp(&b.reference)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => b.received_at.cmp(&a.received_at),
@@ -75,7 +78,10 @@ impl Desk {
     pub fn list(&self, filter: &RequestFilter) -> Result<Vec<RequestSummary>> {
         let today = self.today()?;
         let rows = self.ledger.requests(filter.status, filter.query.trim())?;
-        let mut list = rows.iter().map(|r| summarise(r, today)).collect::<Result<Vec<_>>>()?;
+        let mut list = rows
+            .iter()
+            .map(|r| summarise(r, today))
+            .collect::<Result<Vec<_>>>()?;
         list.sort_by(by_urgency);
         Ok(list)
     }

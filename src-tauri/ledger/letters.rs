@@ -42,7 +42,11 @@ impl Ledger {
         let sha256 = hex::encode(Sha256::digest(pdf));
         self.audited(actor, |tx| {
             let request_id: i64 = tx
-                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM requests WHERE reference = ?1",
+                    [reference],
+                    |r| r.get(0),
+                )
                 .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
             let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
             tx.execute(
@@ -58,7 +62,10 @@ impl Ledger {
                 file_name: file_name.to_string(),
             };
             let detail = format!("{kind} letter exported as {file_name}; sha256 {sha256}");
-            Ok((letter, AuditRecord::new("letter.exported", Some(reference), detail)))
+            Ok((
+                letter,
+                AuditRecord::new("letter.exported", Some(reference), detail),
+            ))
         })
     }
 

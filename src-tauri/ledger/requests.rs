@@ -163,14 +163,24 @@ impl Ledger {
 
     pub fn request(&self, reference: &str) -> Result<RequestRow> {
         self.conn
-            .query_row(&format!("{SELECT} WHERE r.reference = ?1"), [reference], row)
+            .query_row(
+                &format!("{SELECT} WHERE r.reference = ?1"),
+                [reference],
+                row,
+            )
             .optional()?
             .ok_or_else(|| LedgerError::RequestNotFound(reference.to_string()))
     }
 
     /// Requests in a status (or all), whose text contains `query` (case-insensitive).
     pub fn requests(&self, status: Option<Status>, query: &str) -> Result<Vec<RequestRow>> {
-        let like = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let like = format!(
+            "%{}%",
+            query
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
         let mut stmt = self.conn.prepare(&format!(
             "{SELECT} WHERE (?1 IS NULL OR r.status = ?1)
                AND (r.reference LIKE ?2 ESCAPE '\\' OR r.requester_name LIKE ?2 ESCAPE '\\'
@@ -182,7 +192,12 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn update_request(&mut self, actor: &str, reference: &str, edit: &RequestEdit) -> Result<()> {
+    pub fn update_request(
+        &mut self,
+        actor: &str,
+        reference: &str,
+        edit: &RequestEdit,
+    ) -> Result<()> {
         let before = self.request(reference)?;
         self.audited(actor, |tx| {
             tx.execute(
@@ -202,16 +217,25 @@ impl Ledger {
     }
 
     /// Move a request from `from` to `to`; fails if someone else moved it first.
-    pub fn set_status(&mut self, actor: &str, reference: &str, from: Status, to: Status) -> Result<()> {
+    pub fn set_status(
+        &mut self,
+        actor: &str,
+        reference: &str,
+        from: Status,
+        to: Status,
+    ) -> Result<()> {
         self.audited(actor, |tx| {
             let changed = tx.execute(
                 "UPDATE requests SET status = ?3 WHERE reference = ?1 AND status = ?2",
                 params![reference, from.as_str(), to.as_str()],
             )?;
             if changed != 1 {
-                return Err(LedgerError::RequestNotFound(format!("{reference} in status {from}")));
+                return Err(LedgerError::RequestNotFound(format!(
+                    "{reference} in status {from}"
+                )));
             }
-            let record = AuditRecord::new("request.status", Some(reference), format!("{from} → {to}"));
+            let record =
+                AuditRecord::new("request.status", Some(reference), format!("{from} → {to}"));
             Ok(((), record))
         })
     }
@@ -220,13 +244,20 @@ impl Ledger {
 fn describe_edit(before: &RequestRow, edit: &RequestEdit) -> String {
     let mut changes = Vec::new();
     if before.requester_name != edit.requester_name {
-        changes.push(format!("name {:?} → {:?}", before.requester_name, edit.requester_name));
+        changes.push(format!(
+            "name {:?} → {:?}",
+            before.requester_name, edit.requester_name
+        ));
     }
     if before.postal_address != edit.postal_address {
         changes.push("postal address changed".to_string());
     }
     if before.kinds != edit.kinds {
-        changes.push(format!("kinds {} → {}", kinds_json(&before.kinds), kinds_json(&edit.kinds)));
+        changes.push(format!(
+            "kinds {} → {}",
+            kinds_json(&before.kinds),
+            kinds_json(&edit.kinds)
+        ));
     }
     if before.regime != edit.regime {
         changes.push(format!("regime {} → {}", before.regime, edit.regime));

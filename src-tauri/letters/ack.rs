@@ -37,15 +37,19 @@ fn join_kinds(kinds: &[RequestKind]) -> String {
 /// How identity will be checked, by what was asked (RULES.md, verification).
 fn verification_paragraph(kinds: &[RequestKind]) -> String {
     let needs_none = |k: &RequestKind| {
-        matches!(k, RequestKind::OptOutSale | RequestKind::OptOutSharing | RequestKind::Unsubscribe)
-            || *k == RequestKind::Objection
+        matches!(
+            k,
+            RequestKind::OptOutSale | RequestKind::OptOutSharing | RequestKind::Unsubscribe
+        ) || *k == RequestKind::Objection
     };
     if kinds.iter().all(needs_none) {
         return "We do not need to verify your identity for this request, and we will not ask you for \
                 identification."
             .into();
     }
-    let specific = kinds.iter().any(|k| matches!(k, RequestKind::Access | RequestKind::Portability));
+    let specific = kinds
+        .iter()
+        .any(|k| matches!(k, RequestKind::Access | RequestKind::Portability));
     let level = if specific {
         "Because you asked for the specific pieces of information we hold, we will ask you to confirm three \
          pieces of information that we already hold about you and to sign a short declaration, under penalty \
@@ -70,12 +74,21 @@ fn signature(officer: &str, company: &str) -> Vec<String> {
 }
 
 pub fn acknowledgement(i: &AckInput<'_>) -> LetterDoc {
-    let name = if i.requester_name.trim().is_empty() { i.requester_email } else { i.requester_name };
+    let name = if i.requester_name.trim().is_empty() {
+        i.requester_email
+    } else {
+        i.requester_name
+    };
     let mut addressee = vec![name.to_string()];
     if i.postal_address.trim().is_empty() {
         addressee.push(format!("By email: {}", i.requester_email));
     } else {
-        addressee.extend(i.postal_address.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()));
+        addressee.extend(
+            i.postal_address
+                .lines()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty()),
+        );
     }
     let rules = i.regime.rules();
     let mut letterhead = vec![i.company_name.to_string()];

@@ -10,7 +10,9 @@ pub use pdf::render;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LetterError {
-    #[error("the letter font has no glyph for {ch:?} (in {context:?}); the letter was not exported")]
+    #[error(
+        "the letter font has no glyph for {ch:?} (in {context:?}); the letter was not exported"
+    )]
     MissingGlyph { ch: char, context: String },
     #[error("the shipped letter font could not be loaded: {0}")]
     Font(String),

@@ -116,15 +116,30 @@ mod tests {
         // 45 calendar days from 6 Mar: 25 left in March, 20 into April -> 20 Apr.
         assert_eq!(due.respond_by, d("2026-04-20"));
         // 1 Jan + 45 days = 15 Feb, not rolled off a Sunday (15 Feb 2026 is a Sunday).
-        assert_eq!(due_dates(Regime::Ccpa, d("2026-01-01"), &[]).unwrap().respond_by, d("2026-02-15"));
+        assert_eq!(
+            due_dates(Regime::Ccpa, d("2026-01-01"), &[])
+                .unwrap()
+                .respond_by,
+            d("2026-02-15")
+        );
     }
 
     #[test]
     fn a_month_clamps_and_rolls_forward() {
         // 31 Jan 2026 -> 28 Feb 2026 (a Saturday) -> Monday 2 March.
-        assert_eq!(due_dates(Regime::Gdpr, d("2026-01-31"), &[]).unwrap().respond_by, d("2026-03-02"));
+        assert_eq!(
+            due_dates(Regime::Gdpr, d("2026-01-31"), &[])
+                .unwrap()
+                .respond_by,
+            d("2026-03-02")
+        );
         // UK: received 3 Mar 2026 -> 3 Apr 2026 is Good Friday -> Tue 7 Apr (Easter Monday 6th).
-        assert_eq!(due_dates(Regime::Uk, d("2026-03-03"), &[]).unwrap().respond_by, d("2026-04-07"));
+        assert_eq!(
+            due_dates(Regime::Uk, d("2026-03-03"), &[])
+                .unwrap()
+                .respond_by,
+            d("2026-04-07")
+        );
     }
 
     #[test]
@@ -141,7 +156,10 @@ mod tests {
     fn receipt_date_is_local_to_the_company() {
         // 03:00 UTC on 7 March is still 6 March in New York.
         let at: DateTime<Utc> = "2026-03-07T03:00:00Z".parse().unwrap();
-        assert_eq!(local_receipt_date(at, "America/New_York").unwrap(), d("2026-03-06"));
+        assert_eq!(
+            local_receipt_date(at, "America/New_York").unwrap(),
+            d("2026-03-06")
+        );
         assert!(local_receipt_date(at, "Mars/Base").is_err());
     }
 }

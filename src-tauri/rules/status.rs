@@ -69,7 +69,11 @@ impl Status {
         if self.allowed_next().contains(&to) {
             return Ok(());
         }
-        let allowed = self.allowed_next().iter().map(|s| s.as_str()).collect::<Vec<_>>();
+        let allowed = self
+            .allowed_next()
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>();
         Err(RulesError::Transition {
             from: self,
             to,
@@ -108,9 +112,21 @@ mod tests {
     #[test]
     fn the_main_path_is_allowed_and_skipping_ahead_is_not() {
         use Status::*;
-        let path = [Received, Acknowledged, Verifying, InProgress, Responded, Closed];
+        let path = [
+            Received,
+            Acknowledged,
+            Verifying,
+            InProgress,
+            Responded,
+            Closed,
+        ];
         for w in path.windows(2) {
-            assert!(w[0].check_transition(w[1]).is_ok(), "{:?} -> {:?}", w[0], w[1]);
+            assert!(
+                w[0].check_transition(w[1]).is_ok(),
+                "{:?} -> {:?}",
+                w[0],
+                w[1]
+            );
         }
         assert!(Received.check_transition(Responded).is_err());
         assert!(Closed.check_transition(Received).is_err());
