@@ -18,7 +18,8 @@ ui: setup
 run: ui
 	$(CARGO) run --release --features custom-protocol
 
-rust-checks: setup
+# tauri's context macro embeds ui/dist, so the UI is built before any cargo step.
+rust-checks: ui
 	$(CARGO) fmt --check
 	$(CARGO) clippy --all-targets --features e2e-dialogs -- -D warnings
 
@@ -27,7 +28,7 @@ ui-test: setup
 
 # One cargo test run builds everything once: the core, the CLI, the window with
 # its test-only dialog answers, and runs them all, end-to-end tests included.
-test: rust-checks ui-test ui
+test: ui ui-test rust-checks
 	xvfb-run -a $(CARGO) test --features e2e-dialogs
 
 bench:
