@@ -63,9 +63,7 @@ fn main() {
             p
         })
         .collect();
-    println!(
-        "rightsdesk core benchmarks: {EMAILS} emails, median of {ROUNDS} interleaved rounds\n"
-    );
+    println!("rightsdesk core benchmarks: {EMAILS} emails, median of {ROUNDS} interleaved rounds\n");
 
     let mut round = 0;
     compare(
@@ -100,9 +98,7 @@ fn main() {
         },
     );
 
-    let reference = desk.list(&RequestFilter::default()).unwrap()[0]
-        .reference
-        .clone();
+    let reference = desk.list(&RequestFilter::default()).unwrap()[0].reference.clone();
     compare(
         "render an acknowledgement letter",
         "printpdf: one line, same two fonts",
@@ -110,10 +106,7 @@ fn main() {
             std::hint::black_box(one_line_pdf());
         },
         || {
-            std::hint::black_box(
-                desk.render_letter(&reference, LetterKind::Acknowledgement)
-                    .unwrap(),
-            );
+            std::hint::black_box(desk.render_letter(&reference, LetterKind::Acknowledgement).unwrap());
         },
     );
     drop(desk);
@@ -130,10 +123,7 @@ fn main() {
         },
     );
     if let Some(kib) = peak_rss_kib() {
-        println!(
-            "\npeak resident memory of the whole run: {:.1} MiB",
-            kib as f64 / 1024.0
-        );
+        println!("\npeak resident memory of the whole run: {:.1} MiB", kib as f64 / 1024.0);
     }
 }
 
@@ -150,19 +140,9 @@ fn one_line_pdf() -> Vec<u8> {
     }
     let ops = vec![
         Op::StartTextSection,
-        Op::SetFont {
-            font: PdfFontHandle::External(ids[0].clone()),
-            size: Pt(10.0),
-        },
-        Op::SetTextCursor {
-            pos: Point {
-                x: Mm(25.0).into(),
-                y: Mm(250.0).into(),
-            },
-        },
-        Op::ShowText {
-            items: vec![TextItem::Text("Reference 2026-0001".into())],
-        },
+        Op::SetFont { font: PdfFontHandle::External(ids[0].clone()), size: Pt(10.0) },
+        Op::SetTextCursor { pos: Point { x: Mm(25.0).into(), y: Mm(250.0).into() } },
+        Op::ShowText { items: vec![TextItem::Text("Reference 2026-0001".into())] },
         Op::EndTextSection,
     ];
     doc.with_pages(vec![PdfPage::new(Mm(215.9), Mm(279.4), ops)])

@@ -44,17 +44,11 @@ impl Error {
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
-        Error::Io {
-            path: path.as_ref().display().to_string(),
-            source,
-        }
+        Error::Io { path: path.as_ref().display().to_string(), source }
     }
 
     pub fn to_app_error(&self) -> AppError {
-        AppError {
-            code: self.code().to_string(),
-            message: self.to_string(),
-        }
+        AppError { code: self.code().to_string(), message: self.to_string() }
     }
 }
 

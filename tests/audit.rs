@@ -10,13 +10,7 @@ fn desk_with_history(dir: &std::path::Path) -> rightsdesk::desk::Desk {
     let f = write(
         dir,
         "a.eml",
-        email(
-            "A <a@example.com>",
-            "a@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Access",
-            "copy",
-        ),
+        email("A <a@example.com>", "a@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy"),
     );
     let r = desk.import(&[f]).unwrap().imported[0].reference.clone();
     desk.set_status(&r, Status::Acknowledged).unwrap();
@@ -39,12 +33,8 @@ fn the_log_refuses_updates_and_deletes() {
     let dir = temp();
     let desk = desk_with_history(dir.path());
     let conn = desk.ledger().raw_connection_for_tests();
-    assert!(conn
-        .execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2", [])
-        .is_err());
-    assert!(conn
-        .execute("DELETE FROM audit_log WHERE seq = 2", [])
-        .is_err());
+    assert!(conn.execute("UPDATE audit_log SET actor = 'mallory' WHERE seq = 2", []).is_err());
+    assert!(conn.execute("DELETE FROM audit_log WHERE seq = 2", []).is_err());
 }
 
 #[test]
@@ -53,13 +43,8 @@ fn an_edited_row_is_detected_and_named() {
     let desk = desk_with_history(dir.path());
     let conn = desk.ledger().raw_connection_for_tests();
     // An attacker with the key drops the guard and rewrites history.
-    conn.execute_batch("DROP TRIGGER audit_log_no_update;")
-        .unwrap();
-    conn.execute(
-        "UPDATE audit_log SET detail = 'acknowledged → closed' WHERE seq = 3",
-        [],
-    )
-    .unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_update;").unwrap();
+    conn.execute("UPDATE audit_log SET detail = 'acknowledged → closed' WHERE seq = 3", []).unwrap();
     let report = desk.verify_audit().unwrap();
     assert!(!report.ok);
     assert_eq!(report.first_broken, Some(3));
@@ -71,10 +56,22 @@ fn a_deleted_row_is_detected() {
     let dir = temp();
     let desk = desk_with_history(dir.path());
     let conn = desk.ledger().raw_connection_for_tests();
-    conn.execute_batch("DROP TRIGGER audit_log_no_delete;")
-        .unwrap();
-    conn.execute("DELETE FROM audit_log WHERE seq = 2", [])
-        .unwrap();
+    conn.execute_batch("DROP TRIGGER audit_log_no_delete;").unwrap();
+    conn.execute("DELETE FROM audit_log WHERE seq = 2", []).unwrap();
     let report = desk.verify_audit().unwrap();
     assert_eq!(report.first_broken, Some(2), "{report:?}");
+}
+
+#[test]
+fn only_the_retention_purge_may_touch_a_detail_and_the_chain_still_holds() {
+    let dir = temp();
+    let desk = desk_with_history(dir.path());
+    let conn = desk.ledger().raw_connection_for_tests();
+    assert!(conn.execute("UPDATE audit_log SET detail = 'something else' WHERE seq = 2", []).is_err());
+    assert!(conn
+        .execute("UPDATE audit_log SET detail = ?1, actor = 'x' WHERE seq = 2", [rightsdesk::audit::PURGED])
+        .is_err());
+    conn.execute("UPDATE audit_log SET detail = ?1 WHERE seq = 2", [rightsdesk::audit::PURGED]).unwrap();
+    let report = desk.verify_audit().unwrap();
+    assert!(report.ok, "{report:?}");
 }

@@ -10,9 +10,7 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
     let cfg = Config::default();
     let name = T::name(&cfg);
     let want = T::export_to_string(&cfg).expect("export");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("ui/src/lib/bindings")
-        .join(format!("{name}.ts"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings").join(format!("{name}.ts"));
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &want).unwrap();
@@ -35,6 +33,19 @@ fn committed_typescript_bindings_are_current() {
     check::<audit::AuditEntry>(&mut stale);
     check::<audit::AuditReport>(&mut stale);
     check::<ledger::LetterInfo>(&mut stale);
+    check::<ledger::ClockEvent>(&mut stale);
+    check::<ledger::ClockEventKind>(&mut stale);
+    check::<ledger::KindOutcome>(&mut stale);
+    check::<ledger::Outcome>(&mut stale);
+    check::<ledger::Fee>(&mut stale);
+    check::<ledger::FeeDecision>(&mut stale);
+    check::<desk::FrequencyNote>(&mut stale);
+    check::<desk::RetentionItem>(&mut stale);
+    check::<desk::RetentionReport>(&mut stale);
+    check::<desk::MetricsReport>(&mut stale);
+    check::<desk::MetricsRow>(&mut stale);
+    check::<desk::ReasonCount>(&mut stale);
+    check::<desk::RegisterRow>(&mut stale);
     check::<ledger::RequestEdit>(&mut stale);
     check::<intake::ImportedFile>(&mut stale);
     check::<intake::ImportError>(&mut stale);
@@ -47,8 +58,5 @@ fn committed_typescript_bindings_are_current() {
     check::<rightsdesk::AppError>(&mut stale);
     #[cfg(feature = "desktop")]
     check::<rightsdesk::app::LedgerInfo>(&mut stale);
-    assert!(
-        stale.is_empty(),
-        "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}"
-    );
+    assert!(stale.is_empty(), "stale bindings (run UPDATE_BINDINGS=1 cargo test --test bindings): {stale:?}");
 }

@@ -40,21 +40,8 @@ fn init_import_list_show_letter_and_audit() {
         ),
     );
     let bad = write(dir.path(), "bad.eml", "nothing like an email");
-    let o = rd(
-        &ledger,
-        PASS,
-        &[
-            "import",
-            "--json",
-            good.to_str().unwrap(),
-            bad.to_str().unwrap(),
-        ],
-    );
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "an error in the batch makes the exit non-zero"
-    );
+    let o = rd(&ledger, PASS, &["import", "--json", good.to_str().unwrap(), bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "an error in the batch makes the exit non-zero");
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["imported"][0]["ref"], "2026-0001");
     assert_eq!(v["imported"][0]["file"], good.to_str().unwrap());
@@ -78,28 +65,13 @@ fn init_import_list_show_letter_and_audit() {
     assert_eq!(r["respond_by"], "2026-04-20");
 
     let o = rd(&ledger, PASS, &["show", "2026-0001"]);
-    assert!(
-        stdout(&o).contains("Respond by:     2026-04-20"),
-        "{}",
-        stdout(&o)
-    );
+    assert!(stdout(&o).contains("Respond by:     2026-04-20"), "{}", stdout(&o));
     let o = rd(&ledger, PASS, &["show", "2026-9999"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no request 2026-9999"));
 
     let pdf = dir.path().join("ack.pdf");
-    let o = rd(
-        &ledger,
-        PASS,
-        &[
-            "letter",
-            "2026-0001",
-            "--kind",
-            "ack",
-            "--out",
-            pdf.to_str().unwrap(),
-        ],
-    );
+    let o = rd(&ledger, PASS, &["letter", "2026-0001", "--kind", "ack", "--out", pdf.to_str().unwrap()]);
     assert!(o.status.success(), "{o:?}");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 

@@ -14,11 +14,7 @@ use std::time::Duration;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 struct Driver(Child);
@@ -26,17 +22,13 @@ struct Driver(Child);
 impl Drop for Driver {
     fn drop(&mut self) {
         // SIGTERM, not SIGKILL: a killed driver leaves WebKitWebDriver holding its port.
-        let _ = Command::new("kill")
-            .arg("-TERM")
-            .arg(self.0.id().to_string())
-            .status();
+        let _ = Command::new("kill").arg("-TERM").arg(self.0.id().to_string()).status();
         let _ = self.0.wait();
     }
 }
 
 fn tauri_driver() -> PathBuf {
-    let home_bin =
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
+    let home_bin = std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo/bin/tauri-driver"));
     match home_bin.filter(|p| p.exists()) {
         Some(p) => p,
         None => PathBuf::from("tauri-driver"),
@@ -51,12 +43,7 @@ fn start_driver(env_dir: &Path, port: u16) -> Driver {
         "no DISPLAY: run the end-to-end tests under xvfb-run (make test does)"
     );
     let child = Command::new(tauri_driver())
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &free_port().to_string(),
-        ])
+        .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
         .args(["--native-driver", "/usr/bin/WebKitWebDriver"])
         .env("RIGHTSDESK_LEDGER", env_dir.join("e2e.ledger"))
         .env("RIGHTSDESK_E2E_SAVE_PATH", env_dir.join("out/ack.pdf"))
@@ -78,11 +65,7 @@ async fn connect(port: u16) -> Client {
     let url = format!("http://127.0.0.1:{port}");
     let mut last = None;
     for _ in 0..100 {
-        match ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect(&url)
-            .await
-        {
+        match ClientBuilder::native().capabilities(caps.clone()).connect(&url).await {
             Ok(c) => return c,
             Err(e) => last = Some(e),
         }
@@ -131,21 +114,15 @@ async fn scenario(c: &Client, dir: &Path) {
         ),
     );
     // The page hears the same event the OS drop produces.
-    let drop =
-        "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'tauri://drag-drop', \
+    let drop = "window.__TAURI_INTERNALS__.invoke('plugin:event|emit', {event: 'tauri://drag-drop', \
                 payload: {paths: [arguments[0]], position: {x: 200, y: 200}}}); return true;";
     // The page registers its drop listener asynchronously after the desk
     // appears; send the event again until the import summary shows.
     let mut shown = false;
     for _ in 0..20 {
-        c.execute(drop, vec![serde_json::json!(eml.to_str().unwrap())])
-            .await
-            .unwrap();
-        let waited = c
-            .wait()
-            .at_most(Duration::from_secs(1))
-            .for_element(Locator::Css("#import-summary"))
-            .await;
+        c.execute(drop, vec![serde_json::json!(eml.to_str().unwrap())]).await.unwrap();
+        let waited =
+            c.wait().at_most(Duration::from_secs(1)).for_element(Locator::Css("#import-summary")).await;
         if waited.is_ok() {
             shown = true;
             break;
@@ -153,20 +130,12 @@ async fn scenario(c: &Client, dir: &Path) {
     }
     assert!(shown, "dropping a file never produced an import summary");
 
-    css(c, "[data-ref='2026-0001']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    css(c, "[data-ref='2026-0001']").await.click().await.unwrap();
     let header = css(c, "#detail-ref").await.text().await.unwrap();
     assert_eq!(header.trim(), "2026-0001");
     wait_for_attr(c, "#detail-status", "data-status", "received").await;
 
-    css(c, "#status-select")
-        .await
-        .select_by_value("acknowledged")
-        .await
-        .unwrap();
+    css(c, "#status-select").await.select_by_value("acknowledged").await.unwrap();
     css(c, "#status-apply").await.click().await.unwrap();
     wait_for_attr(c, "#detail-status", "data-status", "acknowledged").await;
 
@@ -178,11 +147,7 @@ async fn scenario(c: &Client, dir: &Path) {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    let text = Command::new("pdftotext")
-        .arg(&out)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
+    let text = Command::new("pdftotext").arg(&out).arg("-").output().expect("pdftotext");
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("2026-0001"), "letter text: {text}");
     assert!(text.contains("Margaret Okafor"), "letter text: {text}");

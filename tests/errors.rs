@@ -15,8 +15,5 @@ fn errors_serialise_as_code_and_message() {
         })
     );
     assert_eq!(v.as_object().unwrap().len(), 2);
-    assert_eq!(
-        serde_json::to_value(Error::Locked).unwrap()["code"],
-        "locked"
-    );
+    assert_eq!(serde_json::to_value(Error::Locked).unwrap()["code"], "locked");
 }

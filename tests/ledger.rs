@@ -15,15 +15,8 @@ fn create_then_unlock_and_wrong_passphrase_changes_nothing() {
     let err = Ledger::open(&path, "not the right passphrase").unwrap_err();
     assert!(matches!(err, LedgerError::WrongPassphrase(_)), "{err:?}");
     assert_eq!(err.code(), "wrong_passphrase");
-    assert!(
-        err.to_string().contains("test.ledger"),
-        "names the file: {err}"
-    );
-    assert_eq!(
-        before,
-        ledger_bytes(&path),
-        "a failed unlock must not write"
-    );
+    assert!(err.to_string().contains("test.ledger"), "names the file: {err}");
+    assert_eq!(before, ledger_bytes(&path), "a failed unlock must not write");
     Ledger::open(&path, PASS).expect("right passphrase opens");
 }
 
@@ -32,10 +25,7 @@ fn the_file_is_not_plain_sqlite() {
     let dir = temp();
     let (_desk, path) = new_desk(dir.path());
     let head = std::fs::read(&path).unwrap();
-    assert!(
-        !head.starts_with(b"SQLite format 3"),
-        "the header must be encrypted"
-    );
+    assert!(!head.starts_with(b"SQLite format 3"), "the header must be encrypted");
 }
 
 #[test]
@@ -55,18 +45,10 @@ fn rekey_changes_the_passphrase() {
     let dir = temp();
     let (mut desk, path) = new_desk(dir.path());
     let next = "a whole new passphrase 2026";
-    assert_eq!(
-        desk.rekey("wrong current passphrase", next)
-            .unwrap_err()
-            .code(),
-        "wrong_passphrase"
-    );
+    assert_eq!(desk.rekey("wrong current passphrase", next).unwrap_err().code(), "wrong_passphrase");
     desk.rekey(PASS, next).expect("rekey");
     drop(desk);
-    assert_eq!(
-        Ledger::open(&path, PASS).unwrap_err().code(),
-        "wrong_passphrase"
-    );
+    assert_eq!(Ledger::open(&path, PASS).unwrap_err().code(), "wrong_passphrase");
     let desk = Desk::open(&path, next, "t").expect("new passphrase opens");
     assert!(desk.verify_audit().unwrap().ok);
 }
@@ -75,10 +57,7 @@ fn rekey_changes_the_passphrase() {
 fn a_ledger_from_a_newer_build_is_refused_unchanged() {
     let dir = temp();
     let (desk, path) = new_desk(dir.path());
-    desk.ledger()
-        .raw_connection_for_tests()
-        .pragma_update(None, "user_version", 999)
-        .unwrap();
+    desk.ledger().raw_connection_for_tests().pragma_update(None, "user_version", 999).unwrap();
     drop(desk);
     let before = ledger_bytes(&path);
     let err = Ledger::open(&path, PASS).unwrap_err();

@@ -17,11 +17,7 @@ fn pdftotext(pdf: &std::path::Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) must be installed");
-    assert!(
-        out.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -55,9 +51,7 @@ fn ack_letter_has_the_reference_names_dates_and_company() {
         )
         .unwrap();
         let out = dir.path().join(format!("ack-{i}.pdf"));
-        let done = desk
-            .export_letter(&r, LetterKind::Acknowledgement, &out)
-            .unwrap();
+        let done = desk.export_letter(&r, LetterKind::Acknowledgement, &out).unwrap();
         let text = pdftotext(&out);
         for expected in [
             &r,
@@ -71,42 +65,20 @@ fn ack_letter_has_the_reference_names_dates_and_company() {
             "verify your identity",
             "Page 1 of 1",
         ] {
-            assert!(
-                text.contains(expected),
-                "{expected:?} missing from:\n{text}"
-            );
+            assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
         }
-        let qpdf = Command::new("qpdf")
-            .arg("--check")
-            .arg(&out)
-            .output()
-            .expect("qpdf must be installed");
-        assert!(
-            qpdf.status.success(),
-            "qpdf --check: {}",
-            String::from_utf8_lossy(&qpdf.stdout)
-        );
+        let qpdf = Command::new("qpdf").arg("--check").arg(&out).output().expect("qpdf must be installed");
+        assert!(qpdf.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&qpdf.stdout));
         let bytes = std::fs::read(&out).unwrap();
-        assert!(
-            bytes.len() < 200_000,
-            "fonts must be subset: {} bytes",
-            bytes.len()
-        );
+        assert!(bytes.len() < 200_000, "fonts must be subset: {} bytes", bytes.len());
         assert!(contains(&bytes, "FontFile2"), "the font is embedded");
         letters.push(done.sha256);
     }
     let stored = desk.detail(&r).unwrap().letters;
     assert_eq!(stored.len(), 3);
-    assert_eq!(
-        stored.iter().map(|l| l.sha256.clone()).collect::<Vec<_>>(),
-        letters
-    );
+    assert_eq!(stored.iter().map(|l| l.sha256.clone()).collect::<Vec<_>>(), letters);
     let kept = desk.ledger().letter_pdf(stored[0].id).unwrap();
-    assert_eq!(
-        kept,
-        std::fs::read(dir.path().join("ack-0.pdf")).unwrap(),
-        "the ledger keeps the same bytes"
-    );
+    assert_eq!(kept, std::fs::read(dir.path().join("ack-0.pdf")).unwrap(), "the ledger keeps the same bytes");
 }
 
 #[test]
@@ -116,13 +88,7 @@ fn a_name_the_font_cannot_show_is_refused_before_export() {
     let f = write(
         dir.path(),
         "a.eml",
-        email(
-            "A <a@example.com>",
-            "a@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Access",
-            "copy",
-        ),
+        email("A <a@example.com>", "a@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy"),
     );
     let r = desk.import(&[f]).unwrap().imported[0].reference.clone();
     desk.update(
@@ -136,9 +102,7 @@ fn a_name_the_font_cannot_show_is_refused_before_export() {
     )
     .unwrap();
     let out = dir.path().join("cjk.pdf");
-    let err = desk
-        .export_letter(&r, LetterKind::Acknowledgement, &out)
-        .unwrap_err();
+    let err = desk.export_letter(&r, LetterKind::Acknowledgement, &out).unwrap_err();
     assert_eq!(err.code(), "letter");
     assert!(err.to_string().contains("no glyph"), "{err}");
     assert!(!out.exists(), "nothing half-written");

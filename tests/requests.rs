@@ -4,7 +4,7 @@ mod common;
 use common::*;
 
 use rightsdesk::desk::RequestFilter;
-use rightsdesk::ledger::RequestEdit;
+use rightsdesk::ledger::{KindOutcome, Outcome, RequestEdit};
 use rightsdesk::rules::{Regime, RequestKind, Status};
 
 const MARGARET: &str = "Margaret Okafor <m.okafor@example.net>";
@@ -38,10 +38,7 @@ fn an_imported_email_becomes_a_ccpa_request_with_its_due_dates() {
     assert_eq!(d.summary.status, Status::Received);
     assert_eq!(d.summary.received_date.to_string(), "2026-03-06");
     // 10 business days after Fri 6 Mar -> Fri 20 Mar; 45 calendar days -> Mon 20 Apr.
-    assert_eq!(
-        d.summary.due.acknowledge_by.unwrap().to_string(),
-        "2026-03-20"
-    );
+    assert_eq!(d.summary.due.acknowledge_by.unwrap().to_string(), "2026-03-20");
     assert_eq!(d.summary.due.respond_by.to_string(), "2026-04-20");
     assert!(d.body_text.contains("Quillfeather-7731"));
     assert_eq!(d.timeline[0].action, "request.created");
@@ -55,24 +52,12 @@ fn the_same_message_id_is_not_imported_twice() {
     let a = write(
         dir.path(),
         "a.eml",
-        email(
-            MARGARET,
-            "same@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Delete",
-            body,
-        ),
+        email(MARGARET, "same@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Delete", body),
     );
     let b = write(
         dir.path(),
         "b.eml",
-        email(
-            MARGARET,
-            "same@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Delete",
-            body,
-        ),
+        email(MARGARET, "same@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Delete", body),
     );
     let first = desk.import(&[a]).unwrap();
     let second = desk.import(std::slice::from_ref(&b)).unwrap();
@@ -90,13 +75,7 @@ fn a_bad_file_is_named_and_the_rest_still_import() {
     let good1 = write(
         dir.path(),
         "good1.eml",
-        email(
-            MARGARET,
-            "g1@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Access",
-            "copy of my data",
-        ),
+        email(MARGARET, "g1@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy of my data"),
     );
     let junk = write(dir.path(), "junk.eml", "this is not an email at all");
     let empty = write(dir.path(), "empty.eml", "");
@@ -104,26 +83,14 @@ fn a_bad_file_is_named_and_the_rest_still_import() {
     let good2 = write(
         dir.path(),
         "good2.eml",
-        email(
-            "Z <z@example.org>",
-            "g2@x",
-            "Tue, 03 Nov 2026 10:00:00 +0000",
-            "Delete",
-            "delete me",
-        ),
+        email("Z <z@example.org>", "g2@x", "Tue, 03 Nov 2026 10:00:00 +0000", "Delete", "delete me"),
     );
-    let s = desk
-        .import(&[good1, junk.clone(), empty.clone(), missing.clone(), good2])
-        .unwrap();
+    let s = desk.import(&[good1, junk.clone(), empty.clone(), missing.clone(), good2]).unwrap();
     assert_eq!(s.imported.len(), 2, "{s:?}");
     assert_eq!(s.errors.len(), 3, "{s:?}");
     for (e, f) in s.errors.iter().zip([&junk, &empty, &missing]) {
         assert_eq!(e.file, f.display().to_string());
-        assert!(
-            e.error.contains(&f.display().to_string()),
-            "error names the file: {}",
-            e.error
-        );
+        assert!(e.error.contains(&f.display().to_string()), "error names the file: {}", e.error);
     }
     assert!(s.errors[0].error.contains("not an email"));
     assert!(s.errors[1].error.contains("empty"));
@@ -136,41 +103,26 @@ fn status_moves_are_enforced_and_audited() {
     let f = write(
         dir.path(),
         "a.eml",
-        email(
-            MARGARET,
-            "s@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Access",
-            "copy",
-        ),
+        email(MARGARET, "s@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy"),
     );
     let r = desk.import(&[f]).unwrap().imported[0].reference.clone();
     let err = desk.set_status(&r, Status::Responded).unwrap_err();
     assert_eq!(err.code(), "rules");
     assert!(err.to_string().contains("received to responded"), "{err}");
-    for s in [
-        Status::Acknowledged,
-        Status::Verifying,
-        Status::InProgress,
-        Status::Responded,
-        Status::Closed,
-    ] {
+    for s in [Status::Acknowledged, Status::Verifying, Status::InProgress, Status::Responded] {
         desk.set_status(&r, s).unwrap();
     }
+    let err = desk.set_status(&r, Status::Closed).unwrap_err();
+    assert!(err.to_string().contains("record how each kind ended"), "{err}");
+    let done = KindOutcome { kind: RequestKind::Access, outcome: Outcome::Complied, basis: String::new() };
+    desk.close(&r, &[done]).unwrap();
     let d = desk.detail(&r).unwrap();
     assert_eq!(d.summary.status, Status::Closed);
     assert!(d.allowed_next.is_empty());
     assert!(d.summary.next_due.is_none());
-    let moves: Vec<_> = d
-        .timeline
-        .iter()
-        .filter(|e| e.action == "request.status")
-        .map(|e| e.detail.clone())
-        .collect();
-    assert_eq!(
-        moves.first().map(String::as_str),
-        Some("received → acknowledged")
-    );
+    let moves: Vec<_> =
+        d.timeline.iter().filter(|e| e.action == "request.status").map(|e| e.detail.clone()).collect();
+    assert_eq!(moves.first().map(String::as_str), Some("received → acknowledged"));
     assert_eq!(moves.len(), 5);
     assert!(desk.set_status(&r, Status::Received).is_err());
 }
@@ -182,13 +134,7 @@ fn edits_are_saved_and_audited() {
     let f = write(
         dir.path(),
         "a.eml",
-        email(
-            MARGARET,
-            "e@x",
-            "Mon, 02 Nov 2026 10:00:00 +0000",
-            "Access",
-            "copy",
-        ),
+        email(MARGARET, "e@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy"),
     );
     let r = desk.import(&[f]).unwrap().imported[0].reference.clone();
     let edit = RequestEdit {
@@ -199,15 +145,9 @@ fn edits_are_saved_and_audited() {
     };
     let d = desk.update(&r, &edit).unwrap();
     assert_eq!(d.summary.requester_name, "Zoë Ødegaard");
-    assert_eq!(
-        d.summary.kinds,
-        vec![RequestKind::Access, RequestKind::Deletion]
-    );
+    assert_eq!(d.summary.kinds, vec![RequestKind::Access, RequestKind::Deletion]);
     assert_eq!(d.summary.regime, Regime::Gdpr);
-    assert!(
-        d.summary.due.acknowledge_by.is_none(),
-        "GDPR has no acknowledgement clock"
-    );
+    assert!(d.summary.due.acknowledge_by.is_none(), "GDPR has no acknowledgement clock");
     let last = d.timeline.last().unwrap();
     assert_eq!(last.action, "request.edited");
     assert!(
@@ -224,13 +164,7 @@ fn the_list_is_filtered_searched_and_sorted_by_due_date() {
     let late = write(
         dir.path(),
         "late.eml",
-        email(
-            MARGARET,
-            "l@x",
-            "Mon, 02 Mar 2026 10:00:00 +0000",
-            "Access",
-            "California copy",
-        ),
+        email(MARGARET, "l@x", "Mon, 02 Mar 2026 10:00:00 +0000", "Access", "California copy"),
     );
     let soon = write(
         dir.path(),
@@ -245,23 +179,10 @@ fn the_list_is_filtered_searched_and_sorted_by_due_date() {
     );
     desk.import(&[late, soon]).unwrap();
     let all = desk.list(&RequestFilter::default()).unwrap();
-    assert_eq!(
-        all[0].requester_email, "bob@example.com",
-        "the older receipt is due first"
-    );
-    let found = desk
-        .list(&RequestFilter {
-            status: None,
-            query: "okafor".into(),
-        })
-        .unwrap();
+    assert_eq!(all[0].requester_email, "bob@example.com", "the older receipt is due first");
+    let found = desk.list(&RequestFilter { status: None, query: "okafor".into() }).unwrap();
     assert_eq!(found.len(), 1);
-    let none = desk
-        .list(&RequestFilter {
-            status: Some(Status::Closed),
-            query: String::new(),
-        })
-        .unwrap();
+    let none = desk.list(&RequestFilter { status: Some(Status::Closed), query: String::new() }).unwrap();
     assert!(none.is_empty());
 }
 
@@ -285,16 +206,8 @@ fn no_plaintext_of_a_request_reaches_the_disk() {
     // Read while the connection is open so the WAL still holds the new pages.
     let bytes = ledger_bytes(&path);
     assert!(bytes.len() > 4096);
-    for needle in [
-        marker,
-        "canary.person@example.net",
-        "Canary subject",
-        "canary@x",
-    ] {
-        assert!(
-            !contains(&bytes, needle),
-            "{needle} found in the ledger files"
-        );
+    for needle in [marker, "canary.person@example.net", "Canary subject", "canary@x"] {
+        assert!(!contains(&bytes, needle), "{needle} found in the ledger files");
     }
     // Nothing else appeared beside the ledger and the source file.
     let mut names: Vec<String> = std::fs::read_dir(dir.path())
@@ -302,10 +215,5 @@ fn no_plaintext_of_a_request_reaches_the_disk() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert!(
-        names
-            .iter()
-            .all(|n| n == "p.eml" || n.starts_with("test.ledger")),
-        "{names:?}"
-    );
+    assert!(names.iter().all(|n| n == "p.eml" || n.starts_with("test.ledger")), "{names:?}");
 }

@@ -22,24 +22,28 @@ pub fn pick_emails<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
         .set_title("Import request emails")
         .add_filter("Email (.eml)", &["eml"])
         .blocking_pick_files()
-        .map(|files| {
-            files
-                .into_iter()
-                .filter_map(|f| f.into_path().ok())
-                .collect()
-        })
+        .map(|files| files.into_iter().filter_map(|f| f.into_path().ok()).collect())
 }
 
 pub fn save_pdf<R: Runtime>(app: &AppHandle<R>, suggested: &str) -> Option<PathBuf> {
+    save_file(app, suggested, "PDF", "pdf")
+}
+
+pub fn save_file<R: Runtime>(
+    app: &AppHandle<R>,
+    suggested: &str,
+    filter: &str,
+    extension: &str,
+) -> Option<PathBuf> {
     #[cfg(feature = "e2e-dialogs")]
     if let Some(path) = e2e_answer("RIGHTSDESK_E2E_SAVE_PATH") {
         return Some(PathBuf::from(path));
     }
     app.dialog()
         .file()
-        .set_title("Save letter")
+        .set_title("Save as")
         .set_file_name(suggested)
-        .add_filter("PDF", &["pdf"])
+        .add_filter(filter, &[extension])
         .blocking_save_file()
         .and_then(|f| f.into_path().ok())
 }

@@ -30,14 +30,9 @@ pub fn import_dropped(state: State<'_, AppState>, paths: Vec<PathBuf>) -> Result
     let (allowed, refused): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| state.take_allowed(p));
     let mut summary = state.with_desk(|d| d.import(&allowed))?;
-    summary
-        .errors
-        .extend(refused.into_iter().map(|p| ImportError {
-            error: format!(
-                "{}: was not dropped on this window; not imported",
-                p.display()
-            ),
-            file: p.display().to_string(),
-        }));
+    summary.errors.extend(refused.into_iter().map(|p| ImportError {
+        error: format!("{}: was not dropped on this window; not imported", p.display()),
+        file: p.display().to_string(),
+    }));
     Ok(summary)
 }

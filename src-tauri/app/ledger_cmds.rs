@@ -31,20 +31,14 @@ pub fn ledger_info(state: State<'_, AppState>) -> LedgerInfo {
 }
 
 #[tauri::command(async)]
-pub fn ledger_create(
-    state: State<'_, AppState>,
-    passphrase: Zeroizing<String>,
-) -> Result<LedgerInfo> {
+pub fn ledger_create(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> Result<LedgerInfo> {
     let desk = Desk::create(&state.ledger_path, &passphrase, &os_user())?;
     state.set_desk(Some(desk), false);
     Ok(info(&state))
 }
 
 #[tauri::command(async)]
-pub fn ledger_unlock(
-    state: State<'_, AppState>,
-    passphrase: Zeroizing<String>,
-) -> Result<LedgerInfo> {
+pub fn ledger_unlock(state: State<'_, AppState>, passphrase: Zeroizing<String>) -> Result<LedgerInfo> {
     let desk = Desk::open(&state.ledger_path, &passphrase, &os_user())?;
     state.set_desk(Some(desk), false);
     Ok(info(&state))

@@ -20,7 +20,5 @@ pub fn export_letter(
     let Some(path) = dialogs::save_pdf(&app, &suggested) else {
         return Ok(None);
     };
-    state
-        .with_desk(|d| d.export_letter(&reference, kind, &path))
-        .map(Some)
+    state.with_desk(|d| d.export_letter(&reference, kind, &path)).map(Some)
 }

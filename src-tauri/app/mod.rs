@@ -1,10 +1,12 @@
 //! The Tauri shell: state, commands (one file per domain), events. Every
 //! command is a thin adapter over `crate::desk`.
 
+mod clock_cmds;
 mod dialogs;
 mod intake_cmds;
 mod ledger_cmds;
 mod letter_cmds;
+mod records_cmds;
 mod request_cmds;
 mod settings_cmds;
 mod state;
@@ -53,7 +55,16 @@ pub fn run() {
             request_cmds::get_request,
             request_cmds::update_request,
             request_cmds::set_status,
+            clock_cmds::pause_clock,
+            clock_cmds::resume_clock,
+            clock_cmds::extend_request,
             letter_cmds::export_letter,
+            records_cmds::close_request,
+            records_cmds::propose_fee,
+            records_cmds::decide_fee,
+            records_cmds::retention_run,
+            records_cmds::metrics,
+            records_cmds::export_register,
             settings_cmds::get_profile,
             settings_cmds::save_profile,
             settings_cmds::verify_audit,

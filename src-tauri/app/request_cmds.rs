@@ -7,10 +7,7 @@ use crate::rules::Status;
 use crate::Result;
 
 #[tauri::command(async)]
-pub fn list_requests(
-    state: State<'_, AppState>,
-    filter: RequestFilter,
-) -> Result<Vec<RequestSummary>> {
+pub fn list_requests(state: State<'_, AppState>, filter: RequestFilter) -> Result<Vec<RequestSummary>> {
     state.with_desk(|d| d.list(&filter))
 }
 
@@ -29,10 +26,6 @@ pub fn update_request(
 }
 
 #[tauri::command(async)]
-pub fn set_status(
-    state: State<'_, AppState>,
-    reference: String,
-    status: Status,
-) -> Result<RequestDetail> {
+pub fn set_status(state: State<'_, AppState>, reference: String, status: Status) -> Result<RequestDetail> {
     state.with_desk(|d| d.set_status(&reference, status))
 }

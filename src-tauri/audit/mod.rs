@@ -1,10 +1,18 @@
 //! The append-only, hash-chained record of every change. Each entry's hash
 //! covers its own fields and the previous entry's hash, so editing, deleting or
 //! reordering any entry breaks the chain from that point on.
+//!
+//! The chain covers an entry's free-text detail through that detail's own
+//! SHA-256. The retention run can then erase a detail that names a person
+//! (replacing it with [`PURGED`]) while the chain still verifies: the digest
+//! stays, the words go.
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
+
+/// What an erased detail reads as.
+pub const PURGED: &str = "[purged by the retention run]";
 
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -42,11 +50,17 @@ pub struct AuditEntry {
 #[derive(Debug, Clone)]
 pub struct ChainedEntry {
     pub entry: AuditEntry,
+    pub detail_sha256: String,
     pub prev_hash: String,
     pub hash: String,
 }
 
-pub fn entry_hash(prev_hash: &str, e: &AuditEntry) -> String {
+pub fn detail_digest(detail: &str) -> String {
+    hex::encode(Sha256::digest(detail.as_bytes()))
+}
+
+/// The chain hash of an entry whose detail has the digest `detail_sha256`.
+pub fn entry_hash(prev_hash: &str, e: &AuditEntry, detail_sha256: &str) -> String {
     let mut h = Sha256::new();
     // Length-prefix every field so that no two different entries serialise alike.
     for field in [
@@ -56,7 +70,7 @@ pub fn entry_hash(prev_hash: &str, e: &AuditEntry) -> String {
         &e.actor,
         &e.action,
         e.reference.as_deref().unwrap_or("\u{0}"),
-        &e.detail,
+        detail_sha256,
     ] {
         h.update((field.len() as u64).to_le_bytes());
         h.update(field.as_bytes());
@@ -82,11 +96,10 @@ pub fn verify(entries: impl IntoIterator<Item = ChainedEntry>) -> AuditReport {
             Some(format!("entry {expected_seq} is missing"))
         } else if c.prev_hash != prev {
             Some(format!("entry {} does not follow entry {}", c.entry.seq, i))
-        } else if entry_hash(&prev, &c.entry) != c.hash {
-            Some(format!(
-                "entry {} ({}) was altered",
-                c.entry.seq, c.entry.action
-            ))
+        } else if (c.entry.detail != PURGED && detail_digest(&c.entry.detail) != c.detail_sha256)
+            || entry_hash(&prev, &c.entry, &c.detail_sha256) != c.hash
+        {
+            Some(format!("entry {} ({}) was altered", c.entry.seq, c.entry.action))
         } else {
             None
         };

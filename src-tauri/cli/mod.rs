@@ -1,6 +1,9 @@
 //! The command line: the same core functions as the window, no window.
 
+mod clock;
 mod output;
+
+pub use clock::parse_date;
 
 use std::path::PathBuf;
 
@@ -12,11 +15,7 @@ use crate::letters::LetterKind;
 use crate::{Error, Result};
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "rightsdesk",
-    version,
-    about = "Offline desk for privacy-rights requests"
-)]
+#[command(name = "rightsdesk", version, about = "Offline desk for privacy-rights requests")]
 struct Cli {
     /// The ledger file [default: $RIGHTSDESK_LEDGER, else the per-user data folder]
     #[arg(long, global = true)]
@@ -52,16 +51,141 @@ enum Command {
     /// Export a letter as PDF
     Letter {
         reference: String,
-        /// Which letter: ack
+        /// Which letter: ack or extension
         #[arg(long)]
         kind: String,
         #[arg(long)]
         out: PathBuf,
     },
+    /// Due dates for a receipt date under a regime (no ledger needed)
+    Deadlines {
+        /// ccpa, gdpr, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or policy
+        #[arg(long)]
+        regime: String,
+        /// Date of receipt, YYYY-MM-DD
+        #[arg(long)]
+        received: String,
+        /// What is asked (repeatable): access, deletion, opt_out_sale, opt_out_sharing, appeal, ...
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// A pause, FROM..TO inclusive (repeatable)
+        #[arg(long = "pause")]
+        pauses: Vec<String>,
+        /// The request has been extended
+        #[arg(long)]
+        extended: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop a request's clock while waiting for ID, clarification or a fee
+    Pause {
+        reference: String,
+        /// The first paused day [default: today]
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Restart a paused clock
+    Resume {
+        reference: String,
+        /// The day the clock runs again [default: today]
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Take the regime's one extension, with the reason given to the requester
+    Extend {
+        reference: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Move a request to another status (closing: use `close`)
+    Status {
+        reference: String,
+        /// acknowledged, verifying, in_progress, responded, denied, withdrawn, closed
+        status: String,
+    },
+    /// Close a request with the outcome of each kind: KIND=complied|partial|denied[:BASIS]
+    Close {
+        reference: String,
+        #[arg(long = "outcome", required = true)]
+        outcomes: Vec<String>,
+    },
+    /// Mark a request excessive and propose a fee, or record the requester's answer
+    Fee {
+        #[command(subcommand)]
+        action: FeeAction,
+    },
+    /// Erase the personal data of requests closed longer ago than the retention period
+    Retention {
+        #[command(subcommand)]
+        action: RetentionAction,
+    },
+    /// Reports for regulators and auditors
+    Report {
+        #[command(subcommand)]
+        report: ReportKind,
+    },
     /// The audit log
     Audit {
         #[command(subcommand)]
         action: AuditAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum FeeAction {
+    /// Reasons and a cost estimate, before any work is done
+    Propose {
+        reference: String,
+        #[arg(long)]
+        reasons: String,
+        /// Amount, e.g. 150.00
+        #[arg(long)]
+        estimate: f64,
+        #[arg(long, default_value = "USD")]
+        currency: String,
+    },
+    /// The requester accepted or declined the estimate
+    Decide {
+        reference: String,
+        #[arg(long, conflicts_with = "declined", required_unless_present = "declined")]
+        accepted: bool,
+        #[arg(long)]
+        declined: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum RetentionAction {
+    /// List (--dry-run) or erase what is due
+    Run {
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ReportKind {
+    /// CCPA §7102 metrics for a calendar year
+    Metrics {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// The request register (§7101 record) for auditors
+    Register {
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
     },
 }
 
@@ -134,22 +258,66 @@ fn execute(cli: Cli) -> Result<i32> {
             output::import_summary(&summary, json);
             return Ok(if summary.errors.is_empty() { 0 } else { 1 });
         }
-        Command::List { json } => {
-            output::list(&open(&path)?.list(&RequestFilter::default())?, json)
-        }
+        Command::List { json } => output::list(&open(&path)?.list(&RequestFilter::default())?, json),
         Command::Show { reference, json } => output::show(&open(&path)?.detail(&reference)?, json),
-        Command::Letter {
-            reference,
-            kind,
-            out,
-        } => {
+        Command::Letter { reference, kind, out } => {
             let kind: LetterKind = kind.parse()?;
             let done = open(&path)?.export_letter(&reference, kind, &out)?;
             println!("wrote {} (sha256 {})", done.path, done.sha256);
         }
-        Command::Audit {
-            action: AuditAction::Verify,
-        } => {
+        Command::Deadlines { regime, received, kinds, pauses, extended, json } => {
+            output::deadlines(&clock::deadlines(&regime, &received, &kinds, &pauses, extended)?, json)
+        }
+        Command::Pause { reference, on, reason } => {
+            let mut desk = open(&path)?;
+            let on = on.map(|d| clock::parse_date(&d)).transpose()?.map_or_else(|| desk.today(), Ok)?;
+            desk.pause_clock(&reference, on, &reason)?;
+            println!("{reference}: clock paused from {on}");
+        }
+        Command::Resume { reference, on, reason } => {
+            let mut desk = open(&path)?;
+            let on = on.map(|d| clock::parse_date(&d)).transpose()?.map_or_else(|| desk.today(), Ok)?;
+            desk.resume_clock(&reference, on, &reason)?;
+            println!("{reference}: clock running again from {on}");
+        }
+        Command::Extend { reference, reason } => {
+            let mut desk = open(&path)?;
+            desk.extend(&reference, &reason)?;
+            let due = desk.detail(&reference)?.summary.due;
+            println!("{reference}: extended; respond by {}", due.effective_respond_by());
+        }
+        Command::Status { reference, status } => {
+            let d = open(&path)?.set_status(&reference, status.parse()?)?;
+            println!("{reference}: {}", d.summary.status);
+        }
+        Command::Close { reference, outcomes } => {
+            let outcomes = outcomes.iter().map(|o| clock::parse_outcome(o)).collect::<Result<Vec<_>>>()?;
+            open(&path)?.close(&reference, &outcomes)?;
+            println!("{reference}: closed");
+        }
+        Command::Fee { action: FeeAction::Propose { reference, reasons, estimate, currency } } => {
+            if !(0.0..=1_000_000.0).contains(&estimate) {
+                return Err(Error::Invalid(format!(
+                    "estimate {estimate}: expected an amount between 0 and 1000000"
+                )));
+            }
+            open(&path)?.propose_fee(&reference, &reasons, (estimate * 100.0).round() as u32, &currency)?;
+            println!("{reference}: fee of {currency} {estimate:.2} proposed");
+        }
+        Command::Fee { action: FeeAction::Decide { reference, accepted, .. } } => {
+            open(&path)?.decide_fee(&reference, accepted)?;
+            println!("{reference}: fee {}", if accepted { "accepted" } else { "declined" });
+        }
+        Command::Retention { action: RetentionAction::Run { dry_run, json } } => {
+            output::retention(&open(&path)?.retention_run(dry_run)?, json)
+        }
+        Command::Report { report: ReportKind::Metrics { year, json, csv } } => {
+            output::metrics(&open(&path)?.metrics(year)?, json, csv)?
+        }
+        Command::Report { report: ReportKind::Register { json, csv } } => {
+            output::register(&open(&path)?.register()?, json, csv)?
+        }
+        Command::Audit { action: AuditAction::Verify } => {
             let report = open(&path)?.verify_audit()?;
             if report.ok {
                 println!("ok");

@@ -2,8 +2,13 @@
 
 use serde_json::{json, Value};
 
-use crate::desk::{RequestDetail, RequestSummary};
+use crate::desk::{
+    register_fields, MetricsReport, RegisterRow, RequestDetail, RequestSummary, RetentionReport,
+    REGISTER_HEADER,
+};
 use crate::intake::ImportSummary;
+use crate::rules::DueDates;
+use crate::{Error, Result};
 
 fn print_json(v: &Value) {
     println!("{}", serde_json::to_string_pretty(v).unwrap_or_default());
@@ -18,20 +23,12 @@ pub fn import_summary(s: &ImportSummary, as_json: bool) {
         println!("imported   {}  {}", f.reference, f.file);
     }
     for f in &s.duplicates {
-        println!(
-            "duplicate  {}  {} (already in the ledger)",
-            f.reference, f.file
-        );
+        println!("duplicate  {}  {} (already in the ledger)", f.reference, f.file);
     }
     for e in &s.errors {
         println!("error      {}", e.error);
     }
-    println!(
-        "{} imported, {} duplicates, {} errors",
-        s.imported.len(),
-        s.duplicates.len(),
-        s.errors.len()
-    );
+    println!("{} imported, {} duplicates, {} errors", s.imported.len(), s.duplicates.len(), s.errors.len());
 }
 
 fn summary_json(r: &RequestSummary) -> Value {
@@ -97,12 +94,7 @@ pub fn show(d: &RequestDetail, as_json: bool) {
         print_json(&v);
         return;
     }
-    println!(
-        "{}  {}  {}",
-        s.reference,
-        s.regime.as_str(),
-        s.status.as_str()
-    );
+    println!("{}  {}  {}", s.reference, s.regime.as_str(), s.status.as_str());
     println!("From:      {}", d.from);
     println!("Requester: {} <{}>", s.requester_name, s.requester_email);
     println!("Received:  {}", s.received_date);
@@ -114,4 +106,112 @@ pub fn show(d: &RequestDetail, as_json: bool) {
     for e in &d.timeline {
         println!("{}  {:<16} {}  {}", e.at, e.action, e.actor, e.detail);
     }
+}
+
+pub fn deadlines(due: &DueDates, as_json: bool) {
+    if as_json {
+        print_json(&serde_json::to_value(due).unwrap_or_default());
+        return;
+    }
+    let show = |label: &str, d: Option<chrono::NaiveDate>| {
+        println!("{label:<22} {}", d.map_or_else(|| "-".to_string(), |d| d.to_string()));
+    };
+    show("acknowledge by", due.acknowledge_by);
+    show("respond by", Some(due.respond_by));
+    show("extended respond by", due.extended_respond_by);
+    show("extension notice by", due.extension_notice_by);
+    show("opt-out effective by", due.opt_out_effective_by);
+    show("appeal respond by", due.appeal_respond_by);
+}
+
+pub fn retention(r: &RetentionReport, as_json: bool) {
+    if as_json {
+        print_json(&serde_json::to_value(r).unwrap_or_default());
+        return;
+    }
+    let verb = if r.dry_run { "would erase" } else { "erased" };
+    println!("requests closed on or before {}: {}", r.closed_on_or_before, r.items.len());
+    for i in &r.items {
+        println!(
+            "{verb} {} (closed {}): {} message(s), {} letter(s), {} audit detail(s)",
+            i.reference, i.closed_on, i.messages, i.letters, i.audit_details
+        );
+    }
+}
+
+fn write_csv(header: &[&str], rows: Vec<Vec<String>>) -> Result<()> {
+    let mut w = csv::Writer::from_writer(std::io::stdout());
+    let fail = |e: csv::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    w.write_record(header).map_err(fail)?;
+    for row in rows {
+        w.write_record(&row).map_err(fail)?;
+    }
+    w.flush().map_err(|e| Error::io("stdout", e))
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}")).unwrap_or_default()
+}
+
+pub fn metrics(m: &MetricsReport, as_json: bool, as_csv: bool) -> Result<()> {
+    if as_json {
+        print_json(&serde_json::to_value(m).unwrap_or_default());
+        return Ok(());
+    }
+    let rows = m
+        .rows
+        .iter()
+        .map(|r| {
+            let reasons: Vec<String> =
+                r.denied_by_reason.iter().map(|c| format!("{}: {}", c.reason, c.count)).collect();
+            vec![
+                m.year.to_string(),
+                r.right.clone(),
+                r.received.to_string(),
+                r.complied.to_string(),
+                r.partial.to_string(),
+                r.denied.to_string(),
+                reasons.join("; "),
+                num(r.median_days),
+                num(r.mean_days),
+            ]
+        })
+        .collect::<Vec<_>>();
+    let header = [
+        "year",
+        "right",
+        "received",
+        "complied",
+        "complied_in_part",
+        "denied",
+        "denied_by_reason",
+        "median_days",
+        "mean_days",
+    ];
+    if as_csv {
+        return write_csv(&header, rows);
+    }
+    println!(
+        "{:<8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}",
+        "right", "received", "complied", "in part", "denied", "median", "mean"
+    );
+    for r in rows {
+        println!("{:<8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}", r[1], r[2], r[3], r[4], r[5], r[7], r[8]);
+    }
+    Ok(())
+}
+
+pub fn register(rows: &[RegisterRow], as_json: bool, as_csv: bool) -> Result<()> {
+    if as_json {
+        print_json(&serde_json::to_value(rows).unwrap_or_default());
+        return Ok(());
+    }
+    let lines = rows.iter().map(register_fields).collect::<Vec<_>>();
+    if as_csv {
+        return write_csv(&REGISTER_HEADER, lines);
+    }
+    for l in lines {
+        println!("{}", l.join("  "));
+    }
+    Ok(())
 }

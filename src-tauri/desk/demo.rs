@@ -8,38 +8,14 @@ pub const DEMO_PASSPHRASE: &str = "rightsdesk demo ledger";
 
 /// (file name, days before today it arrived, text with `{{DATE}}` placeholders)
 const SAMPLES: &[(&str, i64, &str)] = &[
-    (
-        "01-access-ccpa.eml",
-        50,
-        include_str!("demo/01-access-ccpa.eml"),
-    ),
-    (
-        "02-deletion-ccpa.eml",
-        40,
-        include_str!("demo/02-deletion-ccpa.eml"),
-    ),
-    (
-        "03-do-not-sell.eml",
-        3,
-        include_str!("demo/03-do-not-sell.eml"),
-    ),
+    ("01-access-ccpa.eml", 50, include_str!("demo/01-access-ccpa.eml")),
+    ("02-deletion-ccpa.eml", 40, include_str!("demo/02-deletion-ccpa.eml")),
+    ("03-do-not-sell.eml", 3, include_str!("demo/03-do-not-sell.eml")),
     ("04-agent.eml", 20, include_str!("demo/04-agent.eml")),
-    (
-        "05-gdpr-german.eml",
-        12,
-        include_str!("demo/05-gdpr-german.eml"),
-    ),
+    ("05-gdpr-german.eml", 12, include_str!("demo/05-gdpr-german.eml")),
     ("06-parent.eml", 30, include_str!("demo/06-parent.eml")),
-    (
-        "07-unsubscribe.eml",
-        1,
-        include_str!("demo/07-unsubscribe.eml"),
-    ),
-    (
-        "08-correction.eml",
-        15,
-        include_str!("demo/08-correction.eml"),
-    ),
+    ("07-unsubscribe.eml", 1, include_str!("demo/07-unsubscribe.eml")),
+    ("08-correction.eml", 15, include_str!("demo/08-correction.eml")),
     ("09-uk.eml", 25, include_str!("demo/09-uk.eml")),
     ("10-html-only.eml", 5, include_str!("demo/10-html-only.eml")),
 ];
@@ -49,9 +25,7 @@ pub fn demo_messages(now: DateTime<Utc>) -> Vec<(String, Vec<u8>)> {
     SAMPLES
         .iter()
         .map(|(name, days_ago, text)| {
-            let date = (now - Duration::days(*days_ago))
-                .format("%a, %d %b %Y %H:%M:%S +0000")
-                .to_string();
+            let date = (now - Duration::days(*days_ago)).format("%a, %d %b %Y %H:%M:%S +0000").to_string();
             let raw = text.replace("{{DATE}}", &date).replace('\n', "\r\n");
             (name.to_string(), raw.into_bytes())
         })

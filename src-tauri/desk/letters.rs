@@ -4,9 +4,13 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::clock::request_due;
 use super::Desk;
-use crate::letters::{acknowledgement, render, AckInput, LetterKind};
-use crate::rules::due_dates;
+use crate::ledger::ClockEventKind;
+use crate::letters::{
+    acknowledgement, answered_twice, extension_notice, fee_estimate, render, LetterContext, LetterError,
+    LetterKind,
+};
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,45 +25,57 @@ impl Desk {
     pub fn render_letter(&self, reference: &str, kind: LetterKind) -> Result<Vec<u8>> {
         let row = self.ledger.request(reference)?;
         let profile = self.profile()?;
-        let due = due_dates(row.regime, row.received_date, &[])?;
+        let clock = self.ledger.clock_events(reference)?;
+        let due = request_due(&row, &clock, self.today()?)?;
+        let c = LetterContext {
+            company_name: &profile.name,
+            company_address: &profile.address,
+            privacy_email: &profile.privacy_email,
+            officer_name: &profile.officer_name,
+            reference,
+            date: self.today()?,
+            requester_name: &row.requester_name,
+            requester_email: &row.requester_email,
+            postal_address: &row.postal_address,
+            kinds: &row.kinds,
+            regime: row.regime,
+            received: row.received_date,
+            due: &due,
+        };
         let doc = match kind {
-            LetterKind::Acknowledgement => acknowledgement(&AckInput {
-                company_name: &profile.name,
-                company_address: &profile.address,
-                privacy_email: &profile.privacy_email,
-                officer_name: &profile.officer_name,
-                reference,
-                date: self.today()?,
-                requester_name: &row.requester_name,
-                requester_email: &row.requester_email,
-                postal_address: &row.postal_address,
-                kinds: &row.kinds,
-                regime: row.regime,
-                received: row.received_date,
-                due: &due,
-            }),
+            LetterKind::Acknowledgement => acknowledgement(&c),
+            LetterKind::ExtensionNotice => {
+                let reason = clock
+                    .iter()
+                    .rev()
+                    .find(|e| e.event == ClockEventKind::Extended)
+                    .map(|e| e.reason.as_str());
+                extension_notice(&c, reason.unwrap_or_default())?
+            }
+            LetterKind::AnsweredTwice => match self.frequency_note(&row)? {
+                Some(note) if note.earlier.len() >= 2 => answered_twice(&c, &note.earlier),
+                _ => {
+                    return Err(LetterError::DoesNotApply(
+                        "fewer than two earlier access requests in 12 months".into(),
+                    )
+                    .into())
+                }
+            },
+            LetterKind::FeeEstimate => match self.ledger.fee(reference)? {
+                Some(fee) => fee_estimate(&c, &fee),
+                None => return Err(LetterError::DoesNotApply("no fee has been proposed".into()).into()),
+            },
         };
         Ok(render(&doc)?)
     }
 
     /// Render a letter, write it to `out` (whole or not at all) and keep a copy,
     /// with its SHA-256, in the ledger.
-    pub fn export_letter(
-        &mut self,
-        reference: &str,
-        kind: LetterKind,
-        out: &Path,
-    ) -> Result<LetterExport> {
+    pub fn export_letter(&mut self, reference: &str, kind: LetterKind, out: &Path) -> Result<LetterExport> {
         let pdf = self.render_letter(reference, kind)?;
         write_atomically(out, &pdf)?;
-        let file_name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        match self
-            .ledger
-            .store_letter(&self.actor, reference, kind.code(), &file_name, &pdf)
-        {
+        let file_name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        match self.ledger.store_letter(&self.actor, reference, kind.code(), &file_name, &pdf) {
             Ok(stored) => Ok(LetterExport {
                 path: out.display().to_string(),
                 sha256: stored.sha256,
@@ -75,14 +91,10 @@ impl Desk {
 }
 
 /// Write to a temporary file beside `out`, then rename over it.
-fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = out
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = out
-        .file_name()
-        .ok_or_else(|| Error::Invalid(format!("{}: not a file path", out.display())))?;
+pub fn write_atomically(out: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = out.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name =
+        out.file_name().ok_or_else(|| Error::Invalid(format!("{}: not a file path", out.display())))?;
     let tmp = dir.join(format!(".{}.part", name.to_string_lossy()));
     let write = || -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;

@@ -2,21 +2,28 @@
 //! rules. The window (`app`) and the command line (`cli`) are thin adapters
 //! over this module, so both behave the same.
 
+mod clock;
 mod demo;
+mod fees;
 mod letters;
 mod paths;
 mod profile;
+mod report;
 mod requests;
+mod retention;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 
 pub use demo::{demo_messages, DEMO_PASSPHRASE};
-pub use letters::LetterExport;
+pub use fees::FrequencyNote;
+pub use letters::{write_atomically, LetterExport};
 pub use paths::{data_dir, default_ledger_path, demo_ledger_path};
 pub use profile::CompanyProfile;
+pub use report::{register_fields, MetricsReport, MetricsRow, ReasonCount, RegisterRow, REGISTER_HEADER};
 pub use requests::{RequestDetail, RequestFilter, RequestSummary};
+pub use retention::{RetentionItem, RetentionReport, MIN_RETENTION_MONTHS};
 
 use crate::audit::{self, AuditReport};
 use crate::intake::{self, ImportSummary};
@@ -31,17 +38,13 @@ pub struct Desk {
 
 impl std::fmt::Debug for Desk {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Desk")
-            .field("ledger", &self.ledger)
-            .finish()
+        f.debug_struct("Desk").field("ledger", &self.ledger).finish()
     }
 }
 
 /// Who is acting, for the audit log: the OS account running the program.
 pub fn os_user() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "officer".into())
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "officer".into())
 }
 
 impl Desk {
@@ -50,18 +53,12 @@ impl Desk {
             std::fs::create_dir_all(dir).map_err(|e| crate::Error::io(dir, e))?;
         }
         let ledger = Ledger::create(path, passphrase, actor)?;
-        Ok(Desk {
-            ledger,
-            actor: actor.to_string(),
-        })
+        Ok(Desk { ledger, actor: actor.to_string() })
     }
 
     pub fn open(path: &Path, passphrase: &str, actor: &str) -> Result<Desk> {
         let ledger = Ledger::open(path, passphrase)?;
-        Ok(Desk {
-            ledger,
-            actor: actor.to_string(),
-        })
+        Ok(Desk { ledger, actor: actor.to_string() })
     }
 
     /// A fresh demo ledger at `path` (replacing an older demo), filled with the samples.
@@ -76,13 +73,9 @@ impl Desk {
         }
         let mut desk = Desk::create(path, DEMO_PASSPHRASE, actor)?;
         let tz = desk.profile()?.time_zone;
-        let summary =
-            intake::import_messages(&mut desk.ledger, demo_messages(Utc::now()), actor, &tz);
+        let summary = intake::import_messages(&mut desk.ledger, demo_messages(Utc::now()), actor, &tz);
         if let Some(e) = summary.errors.first() {
-            return Err(crate::Error::Invalid(format!(
-                "demo sample {}: {}",
-                e.file, e.error
-            )));
+            return Err(crate::Error::Invalid(format!("demo sample {}: {}", e.file, e.error)));
         }
         Ok(desk)
     }
@@ -102,21 +95,14 @@ impl Desk {
 
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<ImportSummary> {
         let tz = self.profile()?.time_zone;
-        Ok(intake::import_paths(
-            &mut self.ledger,
-            paths,
-            &self.actor,
-            &tz,
-        ))
+        Ok(intake::import_paths(&mut self.ledger, paths, &self.actor, &tz))
     }
 
     /// Change the passphrase, after proving the current one.
     pub fn rekey(&mut self, current: &str, next: &str) -> Result<()> {
         Ledger::open(self.ledger.path(), current)?;
         if current == next {
-            return Err(crate::Error::Invalid(
-                "the new passphrase is the same as the current one".into(),
-            ));
+            return Err(crate::Error::Invalid("the new passphrase is the same as the current one".into()));
         }
         Ok(self.ledger.rekey(next, &self.actor)?)
     }

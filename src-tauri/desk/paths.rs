@@ -2,11 +2,7 @@ use std::path::PathBuf;
 
 /// Where ledgers live unless told otherwise: the OS's per-user data folder.
 pub fn data_dir() -> PathBuf {
-    let home = || {
-        std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| PathBuf::from("."))
-    };
+    let home = || std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("."));
     if cfg!(target_os = "windows") {
         if let Some(d) = std::env::var_os("APPDATA") {
             return PathBuf::from(d).join("Rightsdesk");
@@ -30,7 +26,5 @@ pub fn default_ledger_path() -> PathBuf {
 /// The demo ledger sits beside the real one and is rebuilt each time it is opened.
 pub fn demo_ledger_path() -> PathBuf {
     let real = default_ledger_path();
-    real.parent()
-        .map(|d| d.join("demo-ledger.rdl"))
-        .unwrap_or_else(|| data_dir().join("demo-ledger.rdl"))
+    real.parent().map(|d| d.join("demo-ledger.rdl")).unwrap_or_else(|| data_dir().join("demo-ledger.rdl"))
 }

@@ -19,6 +19,13 @@ pub struct CompanyProfile {
     /// Signs the letters; empty means the OS account name.
     pub officer_name: String,
     pub idle_lock_minutes: u32,
+    /// Months a closed request's personal data is kept (never below 24).
+    #[serde(default = "default_retention")]
+    pub retention_months: u32,
+}
+
+fn default_retention() -> u32 {
+    super::retention::MIN_RETENTION_MONTHS
 }
 
 impl Default for CompanyProfile {
@@ -31,6 +38,7 @@ impl Default for CompanyProfile {
             time_zone: "America/New_York".into(),
             officer_name: String::new(),
             idle_lock_minutes: 10,
+            retention_months: default_retention(),
         }
     }
 }
@@ -41,15 +49,16 @@ impl CompanyProfile {
             return Err(Error::Invalid("the company name cannot be empty".into()));
         }
         if !self.privacy_email.contains('@') {
-            return Err(Error::Invalid(format!(
-                "{:?} is not an email address",
-                self.privacy_email
-            )));
+            return Err(Error::Invalid(format!("{:?} is not an email address", self.privacy_email)));
         }
         if !(1..=240).contains(&self.idle_lock_minutes) {
-            return Err(Error::Invalid(
-                "idle lock must be between 1 and 240 minutes".into(),
-            ));
+            return Err(Error::Invalid("idle lock must be between 1 and 240 minutes".into()));
+        }
+        if self.retention_months < super::retention::MIN_RETENTION_MONTHS {
+            return Err(Error::Invalid(format!(
+                "records are kept at least {} months (CCPA §7101)",
+                super::retention::MIN_RETENTION_MONTHS
+            )));
         }
         local_receipt_date(chrono::Utc::now(), &self.time_zone)?;
         Ok(())

@@ -27,13 +27,7 @@ const KIND_CUES: &[(RequestKind, &[&str])] = &[
     ),
     (
         RequestKind::OptOutSharing,
-        &[
-            "do not share",
-            "don't share",
-            "stop sharing",
-            "not be shared",
-            "affiliates",
-        ],
+        &["do not share", "don't share", "stop sharing", "not be shared", "affiliates"],
     ),
     (
         RequestKind::Unsubscribe,
@@ -68,34 +62,12 @@ const KIND_CUES: &[(RequestKind, &[&str])] = &[
     ),
     (
         RequestKind::Correction,
-        &[
-            "correct my",
-            "correction",
-            "rectif",
-            "inaccurate",
-            "berichtigung",
-            "corregir",
-        ],
+        &["correct my", "correction", "rectif", "inaccurate", "berichtigung", "corregir"],
     ),
-    (
-        RequestKind::Portability,
-        &["portab", "machine-readable", "datenübertragbarkeit"],
-    ),
-    (
-        RequestKind::Objection,
-        &[
-            "object to",
-            "objection",
-            "widerspruch",
-            "widerspreche",
-            "opposition",
-        ],
-    ),
+    (RequestKind::Portability, &["portab", "machine-readable", "datenübertragbarkeit"]),
+    (RequestKind::Objection, &["object to", "objection", "widerspruch", "widerspreche", "opposition"]),
     (RequestKind::Appeal, &["appeal"]),
-    (
-        RequestKind::Complaint,
-        &["complaint", "beschwerde", "plainte", "queja"],
-    ),
+    (RequestKind::Complaint, &["complaint", "beschwerde", "plainte", "queja"]),
     (
         RequestKind::Access,
         &[
@@ -117,17 +89,7 @@ const KIND_CUES: &[(RequestKind, &[&str])] = &[
 
 /// Evidence for a regime, most specific first.
 const REGIME_CUES: &[(Regime, &[&str])] = &[
-    (
-        Regime::Uk,
-        &[
-            "uk gdpr",
-            "united kingdom",
-            "data protection act 2018",
-            "england",
-            "scotland",
-            "wales",
-        ],
-    ),
+    (Regime::Uk, &["uk gdpr", "united kingdom", "data protection act 2018", "england", "scotland", "wales"]),
     (
         Regime::Gdpr,
         &[
@@ -147,10 +109,7 @@ const REGIME_CUES: &[(Regime, &[&str])] = &[
             "nederland",
         ],
     ),
-    (
-        Regime::Ccpa,
-        &["ccpa", "cpra", "california", "1798.", ", ca 9"],
-    ),
+    (Regime::Ccpa, &["ccpa", "cpra", "california", "1798.", ", ca 9"]),
     (Regime::UsVa, &["virginia", "vcdpa"]),
     (Regime::UsCo, &["colorado"]),
     (Regime::UsCt, &["connecticut", "ctdpa"]),
@@ -174,11 +133,9 @@ pub fn classify(subject: &str, body: &str) -> Classification {
         reasons.push("access: no request words found, defaulted — check".into());
     }
     kinds.sort();
-    let regime = REGIME_CUES.iter().find_map(|(regime, cues)| {
-        cues.iter()
-            .find(|c| text.contains(*c))
-            .map(|c| (*regime, *c))
-    });
+    let regime = REGIME_CUES
+        .iter()
+        .find_map(|(regime, cues)| cues.iter().find(|c| text.contains(*c)).map(|c| (*regime, *c)));
     let regime = match regime {
         Some((regime, cue)) => {
             reasons.push(format!("regime {regime}: \"{cue}\""));
@@ -189,11 +146,7 @@ pub fn classify(subject: &str, body: &str) -> Classification {
             Regime::Policy
         }
     };
-    Classification {
-        kinds,
-        regime,
-        reasons,
-    }
+    Classification { kinds, regime, reasons }
 }
 
 #[cfg(test)]
@@ -202,23 +155,11 @@ mod tests {
 
     #[test]
     fn reads_kinds_and_regime_with_reasons() {
-        let c = classify(
-            "Request",
-            "Under the CCPA please delete my data and do not sell it.",
-        );
-        assert_eq!(
-            c.kinds,
-            vec![RequestKind::Deletion, RequestKind::OptOutSale]
-        );
+        let c = classify("Request", "Under the CCPA please delete my data and do not sell it.");
+        assert_eq!(c.kinds, vec![RequestKind::Deletion, RequestKind::OptOutSale]);
         assert_eq!(c.regime, Regime::Ccpa);
         assert!(c.reasons.iter().any(|r| r.contains("\"ccpa\"")));
-        let c = classify(
-            "Auskunftsersuchen",
-            "nach Art. 15 DSGVO bitte ich um Auskunft",
-        );
-        assert_eq!(
-            (c.kinds, c.regime),
-            (vec![RequestKind::Access], Regime::Gdpr)
-        );
+        let c = classify("Auskunftsersuchen", "nach Art. 15 DSGVO bitte ich um Auskunft");
+        assert_eq!((c.kinds, c.regime), (vec![RequestKind::Access], Regime::Gdpr));
     }
 }

@@ -29,20 +29,12 @@ fn html_to_text(html: &str) -> String {
 }
 
 pub fn parse_email(file: &str, raw: &[u8]) -> Result<ParsedEmail, IntakeError> {
-    let not_email = |why: &str| IntakeError::NotAnEmail {
-        file: file.to_string(),
-        why: why.to_string(),
-    };
+    let not_email = |why: &str| IntakeError::NotAnEmail { file: file.to_string(), why: why.to_string() };
     if raw.contains(&0) {
         return Err(not_email("it contains binary data"));
     }
-    let msg = MessageParser::default()
-        .parse(raw)
-        .ok_or_else(|| not_email("no message headers found"))?;
-    let from = msg
-        .from()
-        .and_then(|a| a.first())
-        .ok_or_else(|| not_email("it has no From header"))?;
+    let msg = MessageParser::default().parse(raw).ok_or_else(|| not_email("no message headers found"))?;
+    let from = msg.from().and_then(|a| a.first()).ok_or_else(|| not_email("it has no From header"))?;
     let from_email = from
         .address()
         .filter(|a| a.contains('@'))
@@ -74,10 +66,8 @@ pub fn parse_email(file: &str, raw: &[u8]) -> Result<ParsedEmail, IntakeError> {
 
 /// The first text/plain body; failing that, the first HTML body as text.
 fn body_text(msg: &mail_parser::Message<'_>) -> String {
-    let plain = msg
-        .text_bodies()
-        .find(|p| !p.is_content_type("text", "html"))
-        .and_then(|p| p.text_contents());
+    let plain =
+        msg.text_bodies().find(|p| !p.is_content_type("text", "html")).and_then(|p| p.text_contents());
     if let Some(text) = plain {
         return text.trim().to_string();
     }

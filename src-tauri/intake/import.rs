@@ -65,18 +65,12 @@ fn read_email(path: &Path) -> Result<Vec<u8>, IntakeError> {
         return Err(IntakeError::Unsupported { file });
     }
     let size = std::fs::metadata(path)
-        .map_err(|source| IntakeError::Unreadable {
-            file: file.clone(),
-            source,
-        })?
+        .map_err(|source| IntakeError::Unreadable { file: file.clone(), source })?
         .len();
     if size > MAX_EMAIL_BYTES {
         return Err(IntakeError::TooLarge { file, size });
     }
-    let raw = std::fs::read(path).map_err(|source| IntakeError::Unreadable {
-        file: file.clone(),
-        source,
-    })?;
+    let raw = std::fs::read(path).map_err(|source| IntakeError::Unreadable { file: file.clone(), source })?;
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IntakeError::Empty { file });
     }
@@ -88,25 +82,13 @@ enum Outcome {
     Duplicate(String),
 }
 
-fn import_one(
-    ledger: &mut Ledger,
-    path: &Path,
-    actor: &str,
-    time_zone: &str,
-) -> Result<Outcome, Error> {
+fn import_one(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str) -> Result<Outcome, Error> {
     let raw = read_email(path)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    import_bytes(
-        ledger,
-        &path.display().to_string(),
-        &file_name,
-        raw,
-        actor,
-        time_zone,
-    )
+    import_bytes(ledger, &path.display().to_string(), &file_name, raw, actor, time_zone)
 }
 
 /// Import one message already in memory. `file` names it in errors; `file_name`
@@ -148,35 +130,21 @@ fn import_bytes(
         subject: email.subject,
         reasons: class.reasons.join("; "),
     };
-    Ok(Outcome::Imported(
-        ledger.create_request(actor, &message, &request)?,
-    ))
+    Ok(Outcome::Imported(ledger.create_request(actor, &message, &request)?))
 }
 
 impl ImportSummary {
     fn add(&mut self, file: String, outcome: Result<Outcome, Error>) {
         match outcome {
-            Ok(Outcome::Imported(reference)) => {
-                self.imported.push(ImportedFile { file, reference })
-            }
-            Ok(Outcome::Duplicate(reference)) => {
-                self.duplicates.push(ImportedFile { file, reference })
-            }
-            Err(e) => self.errors.push(ImportError {
-                error: e.to_string(),
-                file,
-            }),
+            Ok(Outcome::Imported(reference)) => self.imported.push(ImportedFile { file, reference }),
+            Ok(Outcome::Duplicate(reference)) => self.duplicates.push(ImportedFile { file, reference }),
+            Err(e) => self.errors.push(ImportError { error: e.to_string(), file }),
         }
     }
 }
 
 /// Import dropped or picked files and folders (folders are walked for .eml).
-pub fn import_paths(
-    ledger: &mut Ledger,
-    paths: &[PathBuf],
-    actor: &str,
-    time_zone: &str,
-) -> ImportSummary {
+pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zone: &str) -> ImportSummary {
     let mut summary = ImportSummary::default();
     let mut files = Vec::new();
     expand(paths, &mut files, &mut summary.errors);

@@ -2,7 +2,7 @@ use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{Ledger, Result};
-use crate::audit::{entry_hash, AuditEntry, AuditRecord, ChainedEntry, GENESIS_HASH};
+use crate::audit::{detail_digest, entry_hash, AuditEntry, AuditRecord, ChainedEntry, GENESIS_HASH, PURGED};
 
 pub(super) const SCHEMA: &str = "
 CREATE TABLE audit_log (
@@ -12,11 +12,16 @@ CREATE TABLE audit_log (
     action     TEXT NOT NULL,
     reference  TEXT,
     detail     TEXT NOT NULL,
+    detail_sha256 TEXT NOT NULL,
     prev_hash  TEXT NOT NULL,
     hash       TEXT NOT NULL
 );
 CREATE INDEX audit_log_reference ON audit_log(reference);
+-- The one permitted change: the retention run erasing a detail's words.
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    WHEN NOT (NEW.detail = '[purged by the retention run]' AND NEW.seq = OLD.seq AND NEW.at = OLD.at
+              AND NEW.actor = OLD.actor AND NEW.action = OLD.action AND NEW.reference IS OLD.reference
+              AND NEW.detail_sha256 = OLD.detail_sha256 AND NEW.prev_hash = OLD.prev_hash AND NEW.hash = OLD.hash)
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
@@ -24,11 +29,9 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 
 pub(super) fn append(tx: &Transaction<'_>, actor: &str, record: &AuditRecord) -> Result<()> {
     let last: Option<(u32, String)> = tx
-        .query_row(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?;
     let (prev_seq, prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_string()));
     let entry = AuditEntry {
@@ -39,10 +42,11 @@ pub(super) fn append(tx: &Transaction<'_>, actor: &str, record: &AuditRecord) ->
         reference: record.reference.clone(),
         detail: record.detail.clone(),
     };
-    let hash = entry_hash(&prev_hash, &entry);
+    let digest = detail_digest(&entry.detail);
+    let hash = entry_hash(&prev_hash, &entry, &digest);
     tx.execute(
-        "INSERT INTO audit_log (seq, at, actor, action, reference, detail, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO audit_log (seq, at, actor, action, reference, detail, detail_sha256, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             entry.seq,
             entry.at,
@@ -50,6 +54,7 @@ pub(super) fn append(tx: &Transaction<'_>, actor: &str, record: &AuditRecord) ->
             entry.action,
             entry.reference,
             entry.detail,
+            digest,
             prev_hash,
             hash
         ],
@@ -57,7 +62,7 @@ pub(super) fn append(tx: &Transaction<'_>, actor: &str, record: &AuditRecord) ->
     Ok(())
 }
 
-const COLUMNS: &str = "seq, at, actor, action, reference, detail, prev_hash, hash";
+const COLUMNS: &str = "seq, at, actor, action, reference, detail, detail_sha256, prev_hash, hash";
 
 fn chained(r: &rusqlite::Row<'_>) -> rusqlite::Result<ChainedEntry> {
     Ok(ChainedEntry {
@@ -69,29 +74,35 @@ fn chained(r: &rusqlite::Row<'_>) -> rusqlite::Result<ChainedEntry> {
             reference: r.get(4)?,
             detail: r.get(5)?,
         },
-        prev_hash: r.get(6)?,
-        hash: r.get(7)?,
+        detail_sha256: r.get(6)?,
+        prev_hash: r.get(7)?,
+        hash: r.get(8)?,
     })
 }
 
 impl Ledger {
     /// Every entry in chain order, with its hashes, for verification.
     pub fn audit_chain(&self) -> Result<Vec<ChainedEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM audit_log ORDER BY seq"))?;
         let rows = stmt.query_map([], chained)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The timeline of one request, oldest first.
     pub fn audit_for_request(&self, reference: &str) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM audit_log WHERE reference = ?1 ORDER BY seq"
-        ))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM audit_log WHERE reference = ?1 ORDER BY seq"))?;
         let rows = stmt.query_map([reference], chained)?;
-        Ok(rows
-            .map(|r| r.map(|c| c.entry))
-            .collect::<rusqlite::Result<_>>()?)
+        Ok(rows.map(|r| r.map(|c| c.entry)).collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Erase the words of every audit detail about one request (retention). The
+/// chain keeps each detail's digest, so it still verifies.
+pub(super) fn purge_details(tx: &Transaction<'_>, reference: &str) -> Result<usize> {
+    Ok(tx.execute(
+        "UPDATE audit_log SET detail = ?2 WHERE reference = ?1 AND detail <> ?2",
+        params![reference, PURGED],
+    )?)
 }

@@ -42,11 +42,7 @@ impl Ledger {
         let sha256 = hex::encode(Sha256::digest(pdf));
         self.audited(actor, |tx| {
             let request_id: i64 = tx
-                .query_row(
-                    "SELECT id FROM requests WHERE reference = ?1",
-                    [reference],
-                    |r| r.get(0),
-                )
+                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
                 .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
             let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
             tx.execute(
@@ -62,10 +58,7 @@ impl Ledger {
                 file_name: file_name.to_string(),
             };
             let detail = format!("{kind} letter exported as {file_name}; sha256 {sha256}");
-            Ok((
-                letter,
-                AuditRecord::new("letter.exported", Some(reference), detail),
-            ))
+            Ok((letter, AuditRecord::new("letter.exported", Some(reference), detail)))
         })
     }
 
@@ -88,8 +81,6 @@ impl Ledger {
 
     /// The stored PDF bytes of a letter.
     pub fn letter_pdf(&self, id: u32) -> Result<Vec<u8>> {
-        Ok(self
-            .conn
-            .query_row("SELECT pdf FROM letters WHERE id = ?1", [id], |r| r.get(0))?)
+        Ok(self.conn.query_row("SELECT pdf FROM letters WHERE id = ?1", [id], |r| r.get(0))?)
     }
 }

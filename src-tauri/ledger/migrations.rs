@@ -6,17 +6,16 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use super::{audit_log, letters, messages, requests, settings, LedgerError, Result};
+use super::{
+    audit_log, clock_events, fees, letters, messages, outcomes, requests, settings, LedgerError, Result,
+};
 
+/// Each entry is one schema version. Append; never edit a step that has shipped.
 fn steps() -> Vec<String> {
-    vec![[
-        audit_log::SCHEMA,
-        messages::SCHEMA,
-        requests::SCHEMA,
-        letters::SCHEMA,
-        settings::SCHEMA,
+    vec![
+        [audit_log::SCHEMA, messages::SCHEMA, requests::SCHEMA, letters::SCHEMA, settings::SCHEMA].concat(),
+        [clock_events::SCHEMA, outcomes::SCHEMA, fees::SCHEMA].concat(),
     ]
-    .concat()]
 }
 
 pub fn supported_version() -> i64 {
@@ -27,11 +26,7 @@ pub(super) fn run(conn: &mut Connection, path: &Path) -> Result<()> {
     let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let supported = supported_version();
     if found > supported {
-        return Err(LedgerError::TooNew {
-            path: path.display().to_string(),
-            found,
-            supported,
-        });
+        return Err(LedgerError::TooNew { path: path.display().to_string(), found, supported });
     }
     if found == supported {
         return Ok(());

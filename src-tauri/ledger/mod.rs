@@ -3,19 +3,27 @@
 //! file per table.
 
 mod audit_log;
+mod clock_events;
+mod fees;
 mod letters;
 mod messages;
 mod migrations;
+mod outcomes;
 mod requests;
+mod retention;
 mod settings;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
 
+pub use clock_events::{ClockEvent, ClockEventKind};
+pub use fees::{Fee, FeeDecision};
 pub use letters::LetterInfo;
 pub use messages::NewMessage;
+pub use outcomes::{KindOutcome, Outcome};
 pub use requests::{NewRequest, RequestEdit, RequestRow};
+pub use retention::Erased;
 
 use crate::audit::AuditRecord;
 
@@ -30,11 +38,7 @@ pub enum LedgerError {
     #[error("that passphrase does not open the ledger at {0} (or the file is not a Rightsdesk ledger); nothing was changed")]
     WrongPassphrase(String),
     #[error("the ledger at {path} was written by a newer Rightsdesk (schema {found}, this build knows {supported}); update Rightsdesk to open it")]
-    TooNew {
-        path: String,
-        found: i64,
-        supported: i64,
-    },
+    TooNew { path: String, found: i64, supported: i64 },
     #[error("a passphrase needs at least {MIN_PASSPHRASE_CHARS} characters")]
     WeakPassphrase,
     #[error("no request {0} in this ledger")]
@@ -116,9 +120,7 @@ impl Ledger {
             conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
         if let Err(e) = probe {
             return Err(match e.sqlite_error_code() {
-                Some(ErrorCode::NotADatabase) => {
-                    LedgerError::WrongPassphrase(path.display().to_string())
-                }
+                Some(ErrorCode::NotADatabase) => LedgerError::WrongPassphrase(path.display().to_string()),
                 _ => e.into(),
             });
         }
@@ -127,10 +129,7 @@ impl Ledger {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "secure_delete", "ON")?;
-        let mut ledger = Ledger {
-            conn,
-            path: path.to_path_buf(),
-        };
+        let mut ledger = Ledger { conn, path: path.to_path_buf() };
         migrations::run(&mut ledger.conn, path)?;
         Ok(ledger)
     }

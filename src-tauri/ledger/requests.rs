@@ -3,6 +3,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::outcomes::{self, KindOutcome};
 use super::{messages, Ledger, LedgerError, NewMessage, Result};
 use crate::audit::AuditRecord;
 use crate::rules::{Regime, RequestKind, Status};
@@ -23,6 +24,10 @@ CREATE TABLE requests (
     regime          TEXT NOT NULL,
     status          TEXT NOT NULL,
     subject         TEXT NOT NULL,
+    channel         TEXT NOT NULL DEFAULT 'email',
+    responded_on    TEXT,
+    closed_on       TEXT,
+    purged_on       TEXT,
     created_at      TEXT NOT NULL,
     UNIQUE (year, seq)
 );
@@ -67,21 +72,21 @@ pub struct RequestRow {
     pub from: String,
     pub message_id: Option<String>,
     pub body_text: String,
+    pub channel: String,
+    pub responded_on: Option<NaiveDate>,
+    pub closed_on: Option<NaiveDate>,
+    pub purged_on: Option<NaiveDate>,
 }
 
 const SELECT: &str = "
 SELECT r.reference, r.received_at, r.received_date, r.requester_name, r.requester_email,
        r.postal_address, r.kinds, r.regime, r.status, r.subject,
        COALESCE(m.from_name || ' <' || m.from_email || '>', ''), m.message_id,
-       COALESCE(m.body_text, '')
+       COALESCE(m.body_text, ''), r.channel, r.responded_on, r.closed_on, r.purged_on
 FROM requests r LEFT JOIN messages m ON m.id = r.message_id";
 
 fn damaged(what: &str, e: impl std::fmt::Display) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Text,
-        format!("{what}: {e}").into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("{what}: {e}").into())
 }
 
 fn parse<T: std::str::FromStr>(what: &str, s: String) -> rusqlite::Result<T>
@@ -89,6 +94,10 @@ where
     T::Err: std::fmt::Display,
 {
     s.parse().map_err(|e| damaged(what, e))
+}
+
+fn opt_date(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    r.get::<_, Option<String>>(i)?.map(|s| parse("date", s)).transpose()
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<RequestRow> {
@@ -107,6 +116,10 @@ fn row(r: &Row<'_>) -> rusqlite::Result<RequestRow> {
         from: r.get(10)?,
         message_id: r.get(11)?,
         body_text: r.get(12)?,
+        channel: r.get(13)?,
+        responded_on: opt_date(r, 14)?,
+        closed_on: opt_date(r, 15)?,
+        purged_on: opt_date(r, 16)?,
     })
 }
 
@@ -115,22 +128,14 @@ fn kinds_json(kinds: &[RequestKind]) -> String {
 }
 
 fn next_reference(tx: &Transaction<'_>, year: i32) -> Result<(i64, String)> {
-    let seq: i64 = tx.query_row(
-        "SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?1",
-        [year],
-        |r| r.get(0),
-    )?;
+    let seq: i64 =
+        tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?1", [year], |r| r.get(0))?;
     Ok((seq, format!("{year}-{seq:04}")))
 }
 
 impl Ledger {
     /// Store a message and the request it makes, with one audit entry, atomically.
-    pub fn create_request(
-        &mut self,
-        actor: &str,
-        message: &NewMessage,
-        req: &NewRequest,
-    ) -> Result<String> {
+    pub fn create_request(&mut self, actor: &str, message: &NewMessage, req: &NewRequest) -> Result<String> {
         self.audited(actor, |tx| {
             let message_row = messages::insert(tx, message)?;
             let year = req.received_date.year();
@@ -163,24 +168,14 @@ impl Ledger {
 
     pub fn request(&self, reference: &str) -> Result<RequestRow> {
         self.conn
-            .query_row(
-                &format!("{SELECT} WHERE r.reference = ?1"),
-                [reference],
-                row,
-            )
+            .query_row(&format!("{SELECT} WHERE r.reference = ?1"), [reference], row)
             .optional()?
             .ok_or_else(|| LedgerError::RequestNotFound(reference.to_string()))
     }
 
     /// Requests in a status (or all), whose text contains `query` (case-insensitive).
     pub fn requests(&self, status: Option<Status>, query: &str) -> Result<Vec<RequestRow>> {
-        let like = format!(
-            "%{}%",
-            query
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let like = format!("%{}%", query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         let mut stmt = self.conn.prepare(&format!(
             "{SELECT} WHERE (?1 IS NULL OR r.status = ?1)
                AND (r.reference LIKE ?2 ESCAPE '\\' OR r.requester_name LIKE ?2 ESCAPE '\\'
@@ -192,12 +187,16 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn update_request(
-        &mut self,
-        actor: &str,
-        reference: &str,
-        edit: &RequestEdit,
-    ) -> Result<()> {
+    /// Every request from one email address, oldest first.
+    pub fn requests_from(&self, email: &str) -> Result<Vec<RequestRow>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{SELECT} WHERE r.requester_email = ?1 AND r.requester_email <> '' ORDER BY r.received_at"
+        ))?;
+        let rows = stmt.query_map([email.trim().to_lowercase()], row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn update_request(&mut self, actor: &str, reference: &str, edit: &RequestEdit) -> Result<()> {
         let before = self.request(reference)?;
         self.audited(actor, |tx| {
             tx.execute(
@@ -216,27 +215,37 @@ impl Ledger {
         })
     }
 
-    /// Move a request from `from` to `to`; fails if someone else moved it first.
+    /// Move a request from `from` to `to` on `on` (the company's date); fails if
+    /// someone else moved it first. Answering stamps the response date, closing
+    /// the closure date; `outcomes` are recorded with a closure.
     pub fn set_status(
         &mut self,
         actor: &str,
         reference: &str,
-        from: Status,
-        to: Status,
+        (from, to): (Status, Status),
+        on: NaiveDate,
+        outcomes: &[KindOutcome],
     ) -> Result<()> {
         self.audited(actor, |tx| {
             let changed = tx.execute(
-                "UPDATE requests SET status = ?3 WHERE reference = ?1 AND status = ?2",
-                params![reference, from.as_str(), to.as_str()],
+                "UPDATE requests SET status = ?3,
+                    responded_on = CASE WHEN ?3 IN ('responded', 'denied') THEN ?4 ELSE responded_on END,
+                    closed_on = CASE WHEN ?3 = 'closed' THEN ?4 ELSE closed_on END
+                 WHERE reference = ?1 AND status = ?2",
+                params![reference, from.as_str(), to.as_str(), on.to_string()],
             )?;
             if changed != 1 {
-                return Err(LedgerError::RequestNotFound(format!(
-                    "{reference} in status {from}"
-                )));
+                return Err(LedgerError::RequestNotFound(format!("{reference} in status {from}")));
             }
-            let record =
-                AuditRecord::new("request.status", Some(reference), format!("{from} → {to}"));
-            Ok(((), record))
+            outcomes::insert(tx, reference, outcomes)?;
+            let mut detail = format!("{from} → {to}");
+            for o in outcomes {
+                detail.push_str(&format!("; {}: {}", o.kind, o.outcome.as_str()));
+                if !o.basis.is_empty() {
+                    detail.push_str(&format!(" ({})", o.basis));
+                }
+            }
+            Ok(((), AuditRecord::new("request.status", Some(reference), detail)))
         })
     }
 }
@@ -244,20 +253,13 @@ impl Ledger {
 fn describe_edit(before: &RequestRow, edit: &RequestEdit) -> String {
     let mut changes = Vec::new();
     if before.requester_name != edit.requester_name {
-        changes.push(format!(
-            "name {:?} → {:?}",
-            before.requester_name, edit.requester_name
-        ));
+        changes.push(format!("name {:?} → {:?}", before.requester_name, edit.requester_name));
     }
     if before.postal_address != edit.postal_address {
         changes.push("postal address changed".to_string());
     }
     if before.kinds != edit.kinds {
-        changes.push(format!(
-            "kinds {} → {}",
-            kinds_json(&before.kinds),
-            kinds_json(&edit.kinds)
-        ));
+        changes.push(format!("kinds {} → {}", kinds_json(&before.kinds), kinds_json(&edit.kinds)));
     }
     if before.regime != edit.regime {
         changes.push(format!("regime {} → {}", before.regime, edit.regime));

@@ -15,9 +15,7 @@ impl Ledger {
     pub fn setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let raw: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
             .optional()?;
         raw.map(|s| serde_json::from_str(&s))
             .transpose()
@@ -25,8 +23,8 @@ impl Ledger {
     }
 
     pub fn put_setting<T: Serialize>(&mut self, actor: &str, key: &str, value: &T) -> Result<()> {
-        let json = serde_json::to_string(value)
-            .map_err(|e| LedgerError::Damaged(format!("setting {key}: {e}")))?;
+        let json =
+            serde_json::to_string(value).map_err(|e| LedgerError::Damaged(format!("setting {key}: {e}")))?;
         self.audited(actor, |tx| {
             tx.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)

@@ -1,29 +1,40 @@
 //! Letters to requesters: their wording (one file per letter) and PDF rendering.
 
 mod ack;
+mod context;
+mod extension;
 mod layout;
+mod limits;
 mod pdf;
 
-pub use ack::{acknowledgement, AckInput};
+pub use ack::acknowledgement;
+pub use context::{long_date, LetterContext};
+pub use extension::extension_notice;
 pub use layout::{Block, LetterDoc};
+pub use limits::{answered_twice, fee_estimate};
 pub use pdf::render;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LetterError {
-    #[error(
-        "the letter font has no glyph for {ch:?} (in {context:?}); the letter was not exported"
-    )]
+    #[error("the letter font has no glyph for {ch:?} (in {context:?}); the letter was not exported")]
     MissingGlyph { ch: char, context: String },
     #[error("the shipped letter font could not be loaded: {0}")]
     Font(String),
-    #[error("unknown letter kind {0:?} (this version writes: ack)")]
+    #[error("unknown letter kind {0:?} (this version writes: ack, extension, twice, fee)")]
     UnknownKind(String),
+    #[error("the request has not been extended; record the extension first")]
+    NotExtended,
+    #[error("this letter does not fit the request: {0}")]
+    DoesNotApply(String),
 }
 
 /// The letters this version can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LetterKind {
     Acknowledgement,
+    ExtensionNotice,
+    AnsweredTwice,
+    FeeEstimate,
 }
 
 impl std::str::FromStr for LetterKind {
@@ -31,6 +42,9 @@ impl std::str::FromStr for LetterKind {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "ack" | "acknowledgement" => Ok(LetterKind::Acknowledgement),
+            "extension" => Ok(LetterKind::ExtensionNotice),
+            "twice" => Ok(LetterKind::AnsweredTwice),
+            "fee" => Ok(LetterKind::FeeEstimate),
             other => Err(LetterError::UnknownKind(other.to_string())),
         }
     }
@@ -40,6 +54,9 @@ impl LetterKind {
     pub fn code(self) -> &'static str {
         match self {
             LetterKind::Acknowledgement => "ack",
+            LetterKind::ExtensionNotice => "extension",
+            LetterKind::AnsweredTwice => "twice",
+            LetterKind::FeeEstimate => "fee",
         }
     }
 }

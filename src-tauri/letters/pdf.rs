@@ -2,8 +2,8 @@
 //! embedding (and subsetting) the Noto Sans faces shipped in `fonts/`.
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rgb, TextItem,
+    Color, FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions,
+    Point, Pt, Rgb, TextItem,
 };
 
 use super::{Block, LetterDoc, LetterError};
@@ -35,13 +35,9 @@ impl Face {
         let upm = f32::from(self.font.pdf_font_metrics.units_per_em.max(1));
         let mut units = 0f32;
         for ch in text.chars() {
-            let gid = self
-                .font
-                .lookup_glyph_index(ch as u32)
-                .filter(|g| *g != 0)
-                .ok_or_else(|| LetterError::MissingGlyph {
-                    ch,
-                    context: text.chars().take(60).collect(),
+            let gid =
+                self.font.lookup_glyph_index(ch as u32).filter(|g| *g != 0).ok_or_else(|| {
+                    LetterError::MissingGlyph { ch, context: text.chars().take(60).collect() }
                 })?;
             units += f32::from(self.font.get_horizontal_advance(gid));
         }
@@ -64,11 +60,7 @@ fn wrap(face: &Face, text: &str, size: f32, max_w: f32) -> Result<Vec<String>, L
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
         if face.width(&candidate, size)? <= max_w || line.is_empty() {
             line = candidate;
         } else {
@@ -100,14 +92,7 @@ impl Cursor {
         }
         self.y -= step;
         let page = self.pages.last_mut().expect("a page always exists");
-        page.push(Placed {
-            bold,
-            size,
-            x,
-            y: self.y,
-            text,
-            grey: false,
-        });
+        page.push(Placed { bold, size, x, y: self.y, text, grey: false });
     }
 
     fn gap(&mut self, mm: f32) {
@@ -117,10 +102,7 @@ impl Cursor {
 
 fn lay_out(doc: &LetterDoc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Placed>>, LetterError> {
     let width = PAGE_W - 2.0 * MARGIN;
-    let mut c = Cursor {
-        pages: vec![Vec::new()],
-        y: PAGE_H - MARGIN + 6.0,
-    };
+    let mut c = Cursor { pages: vec![Vec::new()], y: PAGE_H - MARGIN + 6.0 };
     if let Some((name, rest)) = doc.letterhead.split_first() {
         c.place(true, 15.0, MARGIN, name.clone());
         for line in rest {
@@ -159,14 +141,7 @@ fn lay_out(doc: &LetterDoc, regular: &Face, bold: &Face) -> Result<Vec<Vec<Place
                 c.place(true, BODY_PT, MARGIN, label);
                 let y = c.y;
                 if let Some(page) = c.pages.last_mut() {
-                    page.push(Placed {
-                        bold: false,
-                        size: BODY_PT,
-                        x,
-                        y,
-                        text: value.clone(),
-                        grey: false,
-                    });
+                    page.push(Placed { bold: false, size: BODY_PT, x, y, text: value.clone(), grey: false });
                 }
             }
         }
@@ -179,45 +154,17 @@ fn text_op(face: &FontId, p: &Placed) -> Vec<Op> {
     let shade = if p.grey { 0.33 } else { 0.1 };
     vec![
         Op::StartTextSection,
-        Op::SetFillColor {
-            col: Color::Rgb(Rgb {
-                r: shade,
-                g: shade,
-                b: shade,
-                icc_profile: None,
-            }),
-        },
-        Op::SetFont {
-            font: PdfFontHandle::External(face.clone()),
-            size: Pt(p.size),
-        },
-        Op::SetTextCursor {
-            pos: Point {
-                x: Mm(p.x).into(),
-                y: Mm(p.y).into(),
-            },
-        },
-        Op::ShowText {
-            items: vec![TextItem::Text(p.text.clone())],
-        },
+        Op::SetFillColor { col: Color::Rgb(Rgb { r: shade, g: shade, b: shade, icc_profile: None }) },
+        Op::SetFont { font: PdfFontHandle::External(face.clone()), size: Pt(p.size) },
+        Op::SetTextCursor { pos: Point { x: Mm(p.x).into(), y: Mm(p.y).into() } },
+        Op::ShowText { items: vec![TextItem::Text(p.text.clone())] },
         Op::EndTextSection,
     ]
 }
 
 fn rule(y: f32) -> Op {
-    let pt = |x: f32| LinePoint {
-        p: Point {
-            x: Mm(x).into(),
-            y: Mm(y).into(),
-        },
-        bezier: false,
-    };
-    Op::DrawLine {
-        line: Line {
-            points: vec![pt(MARGIN), pt(PAGE_W - MARGIN)],
-            is_closed: false,
-        },
-    }
+    let pt = |x: f32| LinePoint { p: Point { x: Mm(x).into(), y: Mm(y).into() }, bezier: false };
+    Op::DrawLine { line: Line { points: vec![pt(MARGIN), pt(PAGE_W - MARGIN)], is_closed: false } }
 }
 
 /// Render the letter to PDF bytes. Fails, before anything is written, if a
@@ -233,19 +180,11 @@ pub fn render(letter: &LetterDoc) -> Result<Vec<u8>, LetterError> {
         let mut ops = Vec::new();
         if n == 0 {
             ops.push(Op::SetOutlineColor {
-                col: Color::Rgb(Rgb {
-                    r: 0.09,
-                    g: 0.37,
-                    b: 0.43,
-                    icc_profile: None,
-                }),
+                col: Color::Rgb(Rgb { r: 0.09, g: 0.37, b: 0.43, icc_profile: None }),
             });
             ops.push(Op::SetOutlineThickness { pt: Pt(0.8) });
-            let below_head = placed
-                .iter()
-                .filter(|p| p.grey || p.size > 14.0)
-                .map(|p| p.y)
-                .fold(PAGE_H, f32::min);
+            let below_head =
+                placed.iter().filter(|p| p.grey || p.size > 14.0).map(|p| p.y).fold(PAGE_H, f32::min);
             ops.push(rule(below_head - 3.0));
         }
         for p in &placed {
@@ -256,12 +195,7 @@ pub fn render(letter: &LetterDoc) -> Result<Vec<u8>, LetterError> {
             size: 8.0,
             x: MARGIN,
             y: MARGIN - 8.0,
-            text: format!(
-                "Reference {} · Page {} of {}",
-                letter.reference,
-                n + 1,
-                total
-            ),
+            text: format!("Reference {} · Page {} of {}", letter.reference, n + 1, total),
             grey: true,
         };
         ops.extend(text_op(&regular.id, &footer));
@@ -272,19 +206,12 @@ pub fn render(letter: &LetterDoc) -> Result<Vec<u8>, LetterError> {
     info.subject = letter.subject.clone();
     info.creator = "Rightsdesk".into();
     info.producer = "Rightsdesk".into();
-    let stamp = letter
-        .date
-        .and_hms_opt(12, 0, 0)
-        .map(|t| t.and_utc().timestamp())
-        .unwrap_or(0);
+    let stamp = letter.date.and_hms_opt(12, 0, 0).map(|t| t.and_utc().timestamp()).unwrap_or(0);
     if let Ok(when) = printpdf::OffsetDateTime::from_unix_timestamp(stamp) {
         info.creation_date = when;
         info.modification_date = when;
         info.metadata_date = when;
     }
-    let opts = PdfSaveOptions {
-        subset_fonts: true,
-        ..PdfSaveOptions::default()
-    };
+    let opts = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
     Ok(doc.with_pages(out).save(&opts, &mut Vec::new()))
 }

@@ -77,9 +77,6 @@ impl std::str::FromStr for RequestKind {
         RequestKind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| super::RulesError::Unknown {
-                what: "request kind",
-                value: s.to_string(),
-            })
+            .ok_or_else(|| super::RulesError::Unknown { what: "request kind", value: s.to_string() })
     }
 }

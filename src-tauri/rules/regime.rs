@@ -19,23 +19,36 @@ pub enum Regime {
     Policy,
 }
 
-/// How long a business has to answer.
+/// A length of time counted from the date of receipt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResponsePeriod {
-    /// N calendar days from the date of receipt, never rolled forward.
+pub enum Period {
+    /// N calendar days, never rolled forward (the earlier date is the safe one).
     CalendarDays(u32),
-    /// N months from the date of receipt, rolled forward off non-working days.
+    /// N months: same day-of-month (or the month's last day), then rolled
+    /// forward off weekends and the regime's holidays.
     Months(u32),
 }
+
+/// The policy's own promise for "do not share with affiliates or third-party
+/// providers", whatever the regime (POLICY, "Choice").
+pub const SHARING_OPT_OUT_BUSINESS_DAYS: u32 = 10;
 
 /// One regime's parameters, as data (RULES.md). Anything not yet confirmed
 /// against the primary text lives here and nowhere else.
 #[derive(Debug, Clone, Copy)]
 pub struct RegimeRules {
     pub label: &'static str,
-    /// Business days to acknowledge, if the regime asks for an acknowledgement.
+    /// Business days to acknowledge a request to know, delete or correct.
     pub acknowledge_business_days: Option<u32>,
-    pub respond: ResponsePeriod,
+    pub respond: Period,
+    /// The whole period from receipt once extended (e.g. 45 + 45 = 90 days).
+    pub extended: Option<Period>,
+    /// Business days within which an opt-out of sale must take effect.
+    pub opt_out_sale_business_days: Option<u32>,
+    /// Calendar days to decide an appeal, counted from the appeal's receipt.
+    pub appeal_days: Option<u32>,
+    /// Whether waiting for ID, clarification or a fee stops the clock.
+    pub pauses_allowed: bool,
     pub calendar: Calendar,
 }
 
@@ -68,45 +81,51 @@ impl Regime {
         }
     }
 
+    /// The table of RULES.md. US state laws: 45 days, +45, an appeal window,
+    /// no pause. GDPR/UK: one month, +2, pauses while waiting for what is asked.
     pub fn rules(self) -> RegimeRules {
-        let us_state = |label| RegimeRules {
+        let us_state = |label, appeal_days| RegimeRules {
             label,
             acknowledge_business_days: None,
-            respond: ResponsePeriod::CalendarDays(45),
+            respond: Period::CalendarDays(45),
+            extended: Some(Period::CalendarDays(90)),
+            opt_out_sale_business_days: None,
+            appeal_days,
+            pauses_allowed: false,
             calendar: Calendar::UsFederal,
+        };
+        let european = |label, calendar| RegimeRules {
+            label,
+            acknowledge_business_days: None,
+            respond: Period::Months(1),
+            extended: Some(Period::Months(3)),
+            opt_out_sale_business_days: None,
+            appeal_days: None,
+            pauses_allowed: true,
+            calendar,
         };
         match self {
             Regime::Ccpa => RegimeRules {
                 label: "CCPA/CPRA (California)",
                 acknowledge_business_days: Some(10),
-                respond: ResponsePeriod::CalendarDays(45),
-                calendar: Calendar::UsFederal,
+                opt_out_sale_business_days: Some(15),
+                appeal_days: None,
+                ..us_state("", None)
             },
-            Regime::Gdpr => RegimeRules {
-                label: "GDPR (EU/EEA)",
-                acknowledge_business_days: None,
-                respond: ResponsePeriod::Months(1),
-                calendar: Calendar::CompanyOnly,
-            },
-            Regime::Uk => RegimeRules {
-                label: "UK GDPR",
-                acknowledge_business_days: None,
-                respond: ResponsePeriod::Months(1),
-                calendar: Calendar::EnglandWales,
-            },
-            Regime::UsVa => us_state("Virginia VCDPA"),
-            Regime::UsCo => us_state("Colorado CPA"),
-            Regime::UsCt => us_state("Connecticut CTDPA"),
-            Regime::UsTx => us_state("Texas TDPSA"),
-            Regime::UsOr => us_state("Oregon OCPA"),
-            Regime::UsUt => us_state("Utah UCPA"),
-            // The policy promises an answer "within 45 days"; the team acknowledges
-            // on the CCPA timetable for every request it cannot place.
+            Regime::Gdpr => european("GDPR (EU/EEA)", Calendar::CompanyOnly),
+            Regime::Uk => european("UK GDPR", Calendar::EnglandWales),
+            Regime::UsVa => us_state("Virginia VCDPA", Some(60)),
+            Regime::UsCo => us_state("Colorado CPA", Some(45)),
+            Regime::UsCt => us_state("Connecticut CTDPA", Some(60)),
+            Regime::UsTx => us_state("Texas TDPSA", Some(60)),
+            Regime::UsOr => us_state("Oregon OCPA", Some(45)),
+            Regime::UsUt => us_state("Utah UCPA", None),
+            // Unplaced requests get the policy's 45 days and the team's CCPA practice.
             Regime::Policy => RegimeRules {
                 label: "Company policy",
                 acknowledge_business_days: Some(10),
-                respond: ResponsePeriod::CalendarDays(45),
-                calendar: Calendar::UsFederal,
+                opt_out_sale_business_days: Some(15),
+                ..us_state("", None)
             },
         }
     }
@@ -125,9 +144,6 @@ impl std::str::FromStr for Regime {
         Regime::ALL
             .into_iter()
             .find(|r| r.as_str() == s)
-            .ok_or_else(|| RulesError::Unknown {
-                what: "regime",
-                value: s.to_string(),
-            })
+            .ok_or_else(|| RulesError::Unknown { what: "regime", value: s.to_string() })
     }
 }

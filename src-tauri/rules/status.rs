@@ -59,29 +59,18 @@ impl Status {
 
     /// True while the clock matters: the request still needs an answer.
     pub fn is_open(self) -> bool {
-        matches!(
-            self,
-            Status::Received | Status::Acknowledged | Status::Verifying | Status::InProgress
-        )
+        matches!(self, Status::Received | Status::Acknowledged | Status::Verifying | Status::InProgress)
     }
 
     pub fn check_transition(self, to: Status) -> Result<(), RulesError> {
         if self.allowed_next().contains(&to) {
             return Ok(());
         }
-        let allowed = self
-            .allowed_next()
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>();
+        let allowed = self.allowed_next().iter().map(|s| s.as_str()).collect::<Vec<_>>();
         Err(RulesError::Transition {
             from: self,
             to,
-            allowed: if allowed.is_empty() {
-                "none (closed)".into()
-            } else {
-                allowed.join(", ")
-            },
+            allowed: if allowed.is_empty() { "none (closed)".into() } else { allowed.join(", ") },
         })
     }
 }
@@ -98,10 +87,7 @@ impl std::str::FromStr for Status {
         Status::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| RulesError::Unknown {
-                what: "status",
-                value: s.to_string(),
-            })
+            .ok_or_else(|| RulesError::Unknown { what: "status", value: s.to_string() })
     }
 }
 
@@ -112,21 +98,9 @@ mod tests {
     #[test]
     fn the_main_path_is_allowed_and_skipping_ahead_is_not() {
         use Status::*;
-        let path = [
-            Received,
-            Acknowledged,
-            Verifying,
-            InProgress,
-            Responded,
-            Closed,
-        ];
+        let path = [Received, Acknowledged, Verifying, InProgress, Responded, Closed];
         for w in path.windows(2) {
-            assert!(
-                w[0].check_transition(w[1]).is_ok(),
-                "{:?} -> {:?}",
-                w[0],
-                w[1]
-            );
+            assert!(w[0].check_transition(w[1]).is_ok(), "{:?} -> {:?}", w[0], w[1]);
         }
         assert!(Received.check_transition(Responded).is_err());
         assert!(Closed.check_transition(Received).is_err());

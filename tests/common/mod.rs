@@ -46,7 +46,5 @@ pub fn ledger_bytes(path: &Path) -> Vec<u8> {
 }
 
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
 }

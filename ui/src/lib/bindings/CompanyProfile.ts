@@ -15,4 +15,8 @@ time_zone: string,
 /**
  * Signs the letters; empty means the OS account name.
  */
-officer_name: string, idle_lock_minutes: number, };
+officer_name: string, idle_lock_minutes: number, 
+/**
+ * Months a closed request's personal data is kept (never below 24).
+ */
+retention_months: number, };

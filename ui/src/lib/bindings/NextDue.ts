@@ -5,7 +5,7 @@
  */
 export type NextDue = { 
 /**
- * "acknowledge" or "respond".
+ * "acknowledge", "opt-out" or "respond".
  */
 label: string, date: string, 
 /**
