@@ -134,3 +134,27 @@ fn deadlines_prints_every_date_as_json() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("\"2026-02-30\" is not a date"));
 }
+
+#[test]
+fn company_closure_days_from_settings_move_business_day_clocks() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let r = import(
+        &mut desk,
+        dir.path(),
+        "cl@x",
+        "Fri, 06 Mar 2026 15:00:00 +0000",
+        "California: a copy of my data",
+    );
+    assert_eq!(desk.detail(&r).unwrap().summary.due.acknowledge_by.unwrap().to_string(), "2026-03-20");
+    let mut profile = desk.profile().unwrap();
+    profile.closure_days = vec!["2026-03-16".parse().unwrap()];
+    desk.save_profile(&profile).unwrap();
+    // One closure day inside the ten business days: Fri 20 -> Mon 23 Mar (tests/clocks.rs, last case).
+    assert_eq!(desk.detail(&r).unwrap().summary.due.acknowledge_by.unwrap().to_string(), "2026-03-23");
+    assert_eq!(
+        desk.detail(&r).unwrap().summary.due.respond_by.to_string(),
+        "2026-04-20",
+        "calendar days ignore closures"
+    );
+}

@@ -241,3 +241,19 @@ fn impossible_pauses_are_refused_with_the_reason() {
     assert!(overlap.contains("overlap"), "{overlap}");
     assert!("us-ny".parse::<Regime>().unwrap_err().to_string().contains("unknown regime"));
 }
+
+#[test]
+fn a_late_friday_receipt_counts_from_friday_in_the_company_time_zone() {
+    use chrono::{DateTime, Utc};
+    use rightsdesk::rules::local_receipt_date;
+    // 04:30 UTC on Saturday 7 March is 23:30 on Friday 6 March in New York (EST, UTC-5).
+    let at: DateTime<Utc> = "2026-03-07T04:30:00Z".parse().unwrap();
+    let received = local_receipt_date(at, "America/New_York").unwrap();
+    assert_eq!(received, d("2026-03-06"));
+    let kinds = [RequestKind::Access];
+    let due = due_dates(&ClockInput::plain(Regime::Ccpa, received, &kinds)).unwrap();
+    // As the first case: 10 business days from Fri 6 Mar -> Fri 20 Mar; 45 days -> 20 Apr.
+    assert_eq!((due.acknowledge_by, due.respond_by), (Some(d("2026-03-20")), d("2026-04-20")));
+    // The same instant is already Saturday in Berlin (05:30 CET): counting starts later.
+    assert_eq!(local_receipt_date(at, "Europe/Berlin").unwrap(), d("2026-03-07"));
+}

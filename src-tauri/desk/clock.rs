@@ -32,8 +32,14 @@ pub(super) fn pauses(events: &[ClockEvent], today: NaiveDate) -> Vec<Pause> {
     out
 }
 
-pub(super) fn request_due(row: &RequestRow, events: &[ClockEvent], today: NaiveDate) -> Result<DueDates> {
-    let pauses = pauses(events, today);
+/// The company's today and its closure days: what every clock needs from settings.
+pub(super) struct Workdays {
+    pub today: NaiveDate,
+    pub closures: Vec<NaiveDate>,
+}
+
+pub(super) fn request_due(row: &RequestRow, events: &[ClockEvent], days: &Workdays) -> Result<DueDates> {
+    let pauses = pauses(events, days.today);
     let extended = events.iter().any(|e| e.event == ClockEventKind::Extended);
     Ok(due_dates(&ClockInput {
         regime: row.regime,
@@ -41,7 +47,7 @@ pub(super) fn request_due(row: &RequestRow, events: &[ClockEvent], today: NaiveD
         kinds: &row.kinds,
         pauses: &pauses,
         extended,
-        closures: &[],
+        closures: &days.closures,
     })?)
 }
 
@@ -50,6 +56,10 @@ fn refuse(reference: &str, why: impl std::fmt::Display) -> Error {
 }
 
 impl Desk {
+    pub(super) fn workdays(&self) -> Result<Workdays> {
+        Ok(Workdays { today: self.today()?, closures: self.profile()?.closure_days })
+    }
+
     fn clock_change(
         &mut self,
         reference: &str,
@@ -59,7 +69,8 @@ impl Desk {
     ) -> Result<()> {
         let row = self.ledger.request(reference)?;
         let events = self.ledger.clock_events(reference)?;
-        let today = self.today()?;
+        let days = self.workdays()?;
+        let today = days.today;
         if reason.trim().is_empty() {
             return Err(refuse(reference, "a reason is required"));
         }
@@ -89,7 +100,7 @@ impl Desk {
                         "the request has already been extended; the law allows one extension",
                     ));
                 }
-                let due = request_due(&row, &events, today)?;
+                let due = request_due(&row, &events, &days)?;
                 if row.regime.rules().extended.is_none() {
                     return Err(refuse(reference, format!("{} has no extension", row.regime.rules().label)));
                 }
@@ -106,7 +117,7 @@ impl Desk {
         // A pause the regime does not allow is refused by the clock itself.
         let mut check = events.clone();
         check.push(e.clone());
-        request_due(&row, &check, today).map_err(|err| refuse(reference, err))?;
+        request_due(&row, &check, &days).map_err(|err| refuse(reference, err))?;
         Ok(self.ledger.add_clock_event(&self.actor, reference, &e)?)
     }
 

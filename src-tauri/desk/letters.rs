@@ -26,14 +26,15 @@ impl Desk {
         let row = self.ledger.request(reference)?;
         let profile = self.profile()?;
         let clock = self.ledger.clock_events(reference)?;
-        let due = request_due(&row, &clock, self.today()?)?;
+        let days = self.workdays()?;
+        let due = request_due(&row, &clock, &days)?;
         let c = LetterContext {
             company_name: &profile.name,
             company_address: &profile.address,
             privacy_email: &profile.privacy_email,
             officer_name: &profile.officer_name,
             reference,
-            date: self.today()?,
+            date: days.today,
             requester_name: &row.requester_name,
             requester_email: &row.requester_email,
             postal_address: &row.postal_address,

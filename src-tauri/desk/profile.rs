@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,6 +23,10 @@ pub struct CompanyProfile {
     /// Months a closed request's personal data is kept (never below 24).
     #[serde(default = "default_retention")]
     pub retention_months: u32,
+    /// Days the company is closed, which no business-day clock counts.
+    #[serde(default)]
+    #[ts(type = "Array<string>")]
+    pub closure_days: Vec<NaiveDate>,
 }
 
 fn default_retention() -> u32 {
@@ -39,6 +44,7 @@ impl Default for CompanyProfile {
             officer_name: String::new(),
             idle_lock_minutes: 10,
             retention_months: default_retention(),
+            closure_days: Vec::new(),
         }
     }
 }

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::clock::request_due;
+use super::clock::{request_due, Workdays};
 use super::{Desk, FrequencyNote};
 use crate::audit::AuditEntry;
 use crate::ledger::ClockEvent;
@@ -63,8 +63,8 @@ pub struct RequestFilter {
     pub query: String,
 }
 
-fn summarise(row: &RequestRow, events: &[ClockEvent], today: NaiveDate) -> Result<RequestSummary> {
-    let due = request_due(row, events, today)?;
+fn summarise(row: &RequestRow, events: &[ClockEvent], days: &Workdays) -> Result<RequestSummary> {
+    let due = request_due(row, events, days)?;
     Ok(RequestSummary {
         reference: row.reference.clone(),
         received_at: row.received_at.to_rfc3339(),
@@ -74,7 +74,7 @@ fn summarise(row: &RequestRow, events: &[ClockEvent], today: NaiveDate) -> Resul
         kinds: row.kinds.clone(),
         regime: row.regime,
         status: row.status,
-        next_due: next_due(row.status, &due, today),
+        next_due: next_due(row.status, &due, days.today),
         due,
     })
 }
@@ -91,13 +91,13 @@ fn by_urgency(a: &RequestSummary, b: &RequestSummary) -> std::cmp::Ordering {
 
 impl Desk {
     pub fn list(&self, filter: &RequestFilter) -> Result<Vec<RequestSummary>> {
-        let today = self.today()?;
+        let days = self.workdays()?;
         let rows = self.ledger.requests(filter.status, filter.query.trim())?;
         let events = self.ledger.all_clock_events()?;
         let none = Vec::new();
         let mut list = rows
             .iter()
-            .map(|r| summarise(r, events.get(&r.reference).unwrap_or(&none), today))
+            .map(|r| summarise(r, events.get(&r.reference).unwrap_or(&none), &days))
             .collect::<Result<Vec<_>>>()?;
         list.sort_by(by_urgency);
         Ok(list)
@@ -107,7 +107,7 @@ impl Desk {
         let row = self.ledger.request(reference)?;
         let clock = self.ledger.clock_events(reference)?;
         Ok(RequestDetail {
-            summary: summarise(&row, &clock, self.today()?)?,
+            summary: summarise(&row, &clock, &self.workdays()?)?,
             clock,
             outcomes: self.ledger.outcomes(reference)?,
             frequency: self.frequency_note(&row)?,

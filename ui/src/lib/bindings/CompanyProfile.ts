@@ -19,4 +19,8 @@ officer_name: string, idle_lock_minutes: number,
 /**
  * Months a closed request's personal data is kept (never below 24).
  */
-retention_months: number, };
+retention_months: number, 
+/**
+ * Days the company is closed, which no business-day clock counts.
+ */
+closure_days: Array<string>, };
