@@ -5,8 +5,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDate;
 use rightsdesk::desk::{Desk, RequestFilter};
 use rightsdesk::letters::LetterKind;
+use rightsdesk::rules::{due_dates, ClockInput, Pause, Regime, RequestKind};
 
 const EMAILS: usize = 300;
 const ROUNDS: usize = 5;
@@ -122,6 +124,34 @@ fn main() {
             std::hint::black_box(Desk::open(&path, "benchmark passphrase", "bench").unwrap());
         },
     );
+    let kinds = [RequestKind::Access, RequestKind::OptOutSharing];
+    let start: NaiveDate = "2026-01-01".parse().unwrap();
+    let dates: Vec<NaiveDate> = (0..10_000).map(|i| start + chrono::Duration::days(i % 730)).collect();
+    compare(
+        "due dates of 10,000 UK requests",
+        "chrono: receipt + 45 days, same dates",
+        || {
+            for d in &dates {
+                std::hint::black_box(*d + chrono::Duration::days(45));
+            }
+        },
+        || {
+            for d in &dates {
+                let pause =
+                    [Pause { from: *d + chrono::Duration::days(3), to: *d + chrono::Duration::days(9) }];
+                let input = ClockInput {
+                    regime: Regime::Uk,
+                    received: *d,
+                    kinds: &kinds,
+                    pauses: &pause,
+                    extended: true,
+                    closures: &[],
+                };
+                std::hint::black_box(due_dates(&input).unwrap());
+            }
+        },
+    );
+
     if let Some(kib) = peak_rss_kib() {
         println!("\npeak resident memory of the whole run: {:.1} MiB", kib as f64 / 1024.0);
     }
