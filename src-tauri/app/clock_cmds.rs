@@ -1,11 +1,26 @@
+use chrono::NaiveDate;
 use tauri::State;
 
 use super::AppState;
 use crate::cli::parse_date;
-use crate::desk::RequestDetail;
+use crate::desk::{Desk, RequestDetail};
 use crate::Result;
 
-/// Stop the clock from `on` (YYYY-MM-DD) while waiting for what was asked.
+type ClockChange = fn(&mut Desk, &str, NaiveDate, &str) -> Result<()>;
+
+/// Apply a dated clock change (`on` is YYYY-MM-DD) and return the request as it now stands.
+fn dated(
+    state: &AppState,
+    change: ClockChange,
+    reference: &str,
+    on: &str,
+    reason: &str,
+) -> Result<RequestDetail> {
+    let on = parse_date(on)?;
+    state.with_desk(|d| change(d, reference, on, reason).and_then(|_| d.detail(reference)))
+}
+
+/// Stop the clock from `on` while waiting for what was asked.
 #[tauri::command(async)]
 pub fn pause_clock(
     state: State<'_, AppState>,
@@ -13,8 +28,7 @@ pub fn pause_clock(
     on: String,
     reason: String,
 ) -> Result<RequestDetail> {
-    let on = parse_date(&on)?;
-    state.with_desk(|d| d.pause_clock(&reference, on, &reason).and_then(|_| d.detail(&reference)))
+    dated(&state, Desk::pause_clock, &reference, &on, &reason)
 }
 
 #[tauri::command(async)]
@@ -24,8 +38,7 @@ pub fn resume_clock(
     on: String,
     reason: String,
 ) -> Result<RequestDetail> {
-    let on = parse_date(&on)?;
-    state.with_desk(|d| d.resume_clock(&reference, on, &reason).and_then(|_| d.detail(&reference)))
+    dated(&state, Desk::resume_clock, &reference, &on, &reason)
 }
 
 #[tauri::command(async)]
