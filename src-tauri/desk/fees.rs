@@ -32,7 +32,9 @@ impl Desk {
             .requests_from(&row.requester_email)?
             .into_iter()
             .filter(|r| r.reference != row.reference && is_access(r) && r.status != Status::Withdrawn)
-            .filter(|r| r.received_at < row.received_at && r.received_date >= since)
+            .filter(|r| {
+                (r.received_at, &r.reference) < (row.received_at, &row.reference) && r.received_date >= since
+            })
             .map(|r| r.reference)
             .collect();
         let message = if earlier.len() >= 2 {
