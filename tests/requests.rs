@@ -217,3 +217,41 @@ fn no_plaintext_of_a_request_reaches_the_disk() {
     names.sort();
     assert!(names.iter().all(|n| n == "p.eml" || n.starts_with("test.ledger")), "{names:?}");
 }
+
+#[test]
+fn each_message_of_an_mbox_is_its_own_request_and_a_bad_one_is_named() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let one = email(MARGARET, "mb1@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "a copy of my data");
+    // mboxrd quoting: a body line starting with "From " is stored as ">From ".
+    let two = email(
+        "Bob <bob@example.com>",
+        "mb2@x",
+        "Tue, 03 Nov 2026 10:00:00 +0000",
+        "Delete",
+        "delete me\r\n>From the desk of Bob",
+    );
+    let mbox = format!(
+        "From m.okafor@example.net Mon Nov  2 10:00:00 2026\n{one}\nFrom nobody Tue Nov  3 10:00:00 2026\nnot an email at all\n\nFrom bob@example.com Tue Nov  3 10:00:00 2026\n{two}\n"
+    );
+    let f = write(dir.path(), "inbox.mbox", mbox);
+    let s = desk.import(std::slice::from_ref(&f)).unwrap();
+    assert_eq!(s.imported.len(), 2, "{s:?}");
+    assert_eq!(s.imported[0].file, format!("{}#1", f.display()));
+    assert_eq!(s.imported[1].file, format!("{}#3", f.display()));
+    assert_eq!(s.errors.len(), 1);
+    assert!(
+        s.errors[0].error.starts_with(&format!("{}#2: not an email", f.display())),
+        "{}",
+        s.errors[0].error
+    );
+    let bob = desk.detail(&s.imported[1].reference).unwrap();
+    assert!(
+        bob.body_text.contains("From the desk of Bob") && !bob.body_text.contains(">From"),
+        "{}",
+        bob.body_text
+    );
+    let empty = write(dir.path(), "empty.mbox", "");
+    let s = desk.import(&[empty]).unwrap();
+    assert!(s.errors[0].error.contains("no messages found"), "{s:?}");
+}

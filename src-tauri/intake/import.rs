@@ -55,13 +55,17 @@ fn expand(paths: &[PathBuf], out: &mut Vec<PathBuf>, errors: &mut Vec<ImportErro
     }
 }
 
+fn has_extension(p: &Path, ext: &str) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
 fn is_eml(p: &Path) -> bool {
-    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("eml"))
+    has_extension(p, "eml") || has_extension(p, "mbox")
 }
 
 fn read_email(path: &Path) -> Result<Vec<u8>, IntakeError> {
     let file = path.display().to_string();
-    if !is_eml(path) {
+    if !has_extension(path, "eml") {
         return Err(IntakeError::Unsupported { file });
     }
     let size = std::fs::metadata(path)
@@ -149,10 +153,50 @@ pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zo
     let mut files = Vec::new();
     expand(paths, &mut files, &mut summary.errors);
     for path in files {
+        if has_extension(&path, "mbox") {
+            import_mbox(ledger, &path, actor, time_zone, &mut summary);
+            continue;
+        }
         let outcome = import_one(ledger, &path, actor, time_zone);
         summary.add(path.display().to_string(), outcome);
     }
     summary
+}
+
+/// Each message of a mailbox is its own import, named `file#N` (from 1).
+fn import_mbox(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str, summary: &mut ImportSummary) {
+    let file = path.display().to_string();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.clone());
+    let reader = match std::fs::File::open(path) {
+        Ok(f) => std::io::BufReader::new(f),
+        Err(source) => {
+            return summary.add(file.clone(), Err(IntakeError::Unreadable { file, source }.into()))
+        }
+    };
+    let mut count = 0;
+    for (i, message) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
+        count += 1;
+        let label = format!("{file}#{}", i + 1);
+        let outcome = match message {
+            Err(source) => Err(IntakeError::Unreadable { file: label.clone(), source }.into()),
+            Ok(m) if m.contents().len() as u64 > MAX_EMAIL_BYTES => {
+                Err(IntakeError::TooLarge { file: label.clone(), size: m.contents().len() as u64 }.into())
+            }
+            Ok(m) => import_bytes(
+                ledger,
+                &label,
+                &format!("{name}#{}", i + 1),
+                m.unwrap_contents(),
+                actor,
+                time_zone,
+            ),
+        };
+        summary.add(label, outcome);
+    }
+    if count == 0 {
+        let why = "no messages found (an mbox starts each message with a \"From \" line)".to_string();
+        summary.add(file.clone(), Err(IntakeError::NotAnEmail { file, why }.into()));
+    }
 }
 
 /// Import messages held in memory, as (name, bytes) pairs — the demo ledger's samples.

@@ -25,6 +25,6 @@ pub enum IntakeError {
     TooLarge { file: String, size: u64 },
     #[error("{file}: not an email: {why}")]
     NotAnEmail { file: String, why: String },
-    #[error("{file}: unsupported file type (expected .eml)")]
+    #[error("{file}: unsupported file type (expected .eml or .mbox)")]
     Unsupported { file: String },
 }
