@@ -57,6 +57,11 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Read request emails without a ledger
+    Intake {
+        #[command(subcommand)]
+        action: IntakeAction,
+    },
     /// Due dates for a receipt date under a regime (no ledger needed)
     Deadlines {
         /// ccpa, gdpr, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or policy
@@ -132,6 +137,17 @@ enum Command {
     Audit {
         #[command(subcommand)]
         action: AuditAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum IntakeAction {
+    /// What each message asks, under which law, from whom, with the evidence
+    Classify {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -264,6 +280,13 @@ fn execute(cli: Cli) -> Result<i32> {
             let kind: LetterKind = kind.parse()?;
             let done = open(&path)?.export_letter(&reference, kind, &out)?;
             println!("wrote {} (sha256 {})", done.path, done.sha256);
+        }
+        Command::Intake { action: IntakeAction::Classify { files, json } } => {
+            let results = crate::intake::classify_files(&files);
+            output::classified(&results, json);
+            // Exit non-zero only when nothing at all could be read.
+            let read_any = results.iter().any(|r| matches!(r, crate::intake::Classified::Message(_)));
+            return Ok(if read_any { 0 } else { 1 });
         }
         Command::Deadlines { regime, received, kinds, pauses, extended, json } => {
             output::deadlines(&clock::deadlines(&regime, &received, &kinds, &pauses, extended)?, json)

@@ -215,3 +215,26 @@ pub fn register(rows: &[RegisterRow], as_json: bool, as_csv: bool) -> Result<()>
     }
     Ok(())
 }
+
+pub fn classified(results: &[crate::intake::Classified], as_json: bool) {
+    use crate::intake::Classified;
+    if as_json {
+        print_json(&serde_json::to_value(results).unwrap_or_default());
+        return;
+    }
+    for r in results {
+        match r {
+            Classified::Message(u) => println!(
+                "{}#{}  {}  {}  {}  from {}{}",
+                u.file,
+                u.index,
+                u.kinds.join(","),
+                u.jurisdiction,
+                u.language,
+                u.requester_email,
+                u.on_behalf.as_ref().map(|b| format!(" ({b} for {})", u.subject_name)).unwrap_or_default()
+            ),
+            Classified::Failed { file, error } => println!("{file}  error: {error}"),
+        }
+    }
+}

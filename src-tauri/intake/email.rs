@@ -18,6 +18,12 @@ pub struct ParsedEmail {
     pub arrived_at: Option<DateTime<Utc>>,
     pub body_text: String,
     pub sha256: String,
+    /// The first Message-ID this one answers (In-Reply-To, else the last of References).
+    pub in_reply_to: Option<String>,
+    /// Sent by a machine: Auto-Submitted other than "no", or a bounce's sender.
+    pub automatic: bool,
+    /// Carries a List-Unsubscribe header, as newsletters do.
+    pub bulk: bool,
 }
 
 fn to_utc(d: &mail_parser::DateTime) -> Option<DateTime<Utc>> {
@@ -52,6 +58,17 @@ pub fn parse_email(file: &str, raw: &[u8]) -> Result<ParsedEmail, IntakeError> {
         _ => None,
     });
     let sent_at = msg.date().and_then(to_utc);
+    let first_id = |v: &HeaderValue<'_>| match v {
+        HeaderValue::Text(t) => Some(t.to_string()),
+        HeaderValue::TextList(l) => l.last().map(|t| t.to_string()),
+        _ => None,
+    };
+    let in_reply_to = first_id(msg.in_reply_to())
+        .or_else(|| first_id(msg.references()))
+        .map(|id| format!("<{}>", id.trim_matches(|c| c == '<' || c == '>')));
+    let auto_submitted =
+        msg.header_raw("Auto-Submitted").is_some_and(|v| !v.trim().eq_ignore_ascii_case("no"));
+    let bounce_sender = ["mailer-daemon@", "postmaster@"].iter().any(|p| from_email.starts_with(p));
     Ok(ParsedEmail {
         message_id,
         from_name: from.name().unwrap_or_default().trim().to_string(),
@@ -61,6 +78,9 @@ pub fn parse_email(file: &str, raw: &[u8]) -> Result<ParsedEmail, IntakeError> {
         arrived_at: received.or(sent_at),
         body_text: body_text(&msg),
         sha256,
+        in_reply_to,
+        automatic: auto_submitted || bounce_sender,
+        bulk: msg.header_raw("List-Unsubscribe").is_some(),
     })
 }
 

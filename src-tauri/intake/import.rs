@@ -163,42 +163,6 @@ pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zo
     summary
 }
 
-/// Each message of a mailbox is its own import, named `file#N` (from 1).
-fn import_mbox(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str, summary: &mut ImportSummary) {
-    let file = path.display().to_string();
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.clone());
-    let reader = match std::fs::File::open(path) {
-        Ok(f) => std::io::BufReader::new(f),
-        Err(source) => {
-            return summary.add(file.clone(), Err(IntakeError::Unreadable { file, source }.into()))
-        }
-    };
-    let mut count = 0;
-    for (i, message) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
-        count += 1;
-        let label = format!("{file}#{}", i + 1);
-        let outcome = match message {
-            Err(source) => Err(IntakeError::Unreadable { file: label.clone(), source }.into()),
-            Ok(m) if m.contents().len() as u64 > MAX_EMAIL_BYTES => {
-                Err(IntakeError::TooLarge { file: label.clone(), size: m.contents().len() as u64 }.into())
-            }
-            Ok(m) => import_bytes(
-                ledger,
-                &label,
-                &format!("{name}#{}", i + 1),
-                m.unwrap_contents(),
-                actor,
-                time_zone,
-            ),
-        };
-        summary.add(label, outcome);
-    }
-    if count == 0 {
-        let why = "no messages found (an mbox starts each message with a \"From \" line)".to_string();
-        summary.add(file.clone(), Err(IntakeError::NotAnEmail { file, why }.into()));
-    }
-}
-
 /// Import messages held in memory, as (name, bytes) pairs — the demo ledger's samples.
 pub fn import_messages(
     ledger: &mut Ledger,
@@ -212,4 +176,46 @@ pub fn import_messages(
         summary.add(name, outcome);
     }
     summary
+}
+
+/// Each message of a mailbox is its own import, named `file#N` (from 1).
+fn import_mbox(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str, summary: &mut ImportSummary) {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    for_each_message(path, |label, index, raw| {
+        let outcome = raw.map_err(Error::from).and_then(|raw| {
+            import_bytes(ledger, &label, &format!("{name}#{}", index + 1), raw, actor, time_zone)
+        });
+        summary.add(label, outcome);
+    });
+}
+
+/// Call `f` with each message a file holds: one for an .eml, each of an .mbox
+/// (labelled `file#N`, counting from 1), streamed so a large mailbox is never
+/// held in memory whole.
+pub fn for_each_message(path: &Path, mut f: impl FnMut(String, usize, Result<Vec<u8>, IntakeError>)) {
+    let file = path.display().to_string();
+    if !has_extension(path, "mbox") {
+        return f(file, 0, read_email(path));
+    }
+    let reader = match std::fs::File::open(path) {
+        Ok(r) => std::io::BufReader::new(r),
+        Err(source) => return f(file.clone(), 0, Err(IntakeError::Unreadable { file, source })),
+    };
+    let mut count = 0;
+    for (i, message) in mail_parser::mailbox::mbox::MessageIterator::new(reader).enumerate() {
+        count += 1;
+        let label = format!("{file}#{}", i + 1);
+        let raw = match message {
+            Err(source) => Err(IntakeError::Unreadable { file: label.clone(), source }),
+            Ok(m) if m.contents().len() as u64 > MAX_EMAIL_BYTES => {
+                Err(IntakeError::TooLarge { file: label.clone(), size: m.contents().len() as u64 })
+            }
+            Ok(m) => Ok(m.unwrap_contents()),
+        };
+        f(label, i, raw);
+    }
+    if count == 0 {
+        let why = "no messages found (an mbox starts each message with a \"From \" line)".to_string();
+        f(file.clone(), 0, Err(IntakeError::NotAnEmail { file, why }));
+    }
 }

@@ -1,12 +1,16 @@
 //! From files on disk to requests in the ledger: read, parse, classify, store.
 
 mod classify;
+mod classify_files;
 mod email;
 mod import;
+mod understand;
 
 pub use classify::{classify, Classification};
+pub use classify_files::{classify_files, Classified};
 pub use email::{parse_email, ParsedEmail};
 pub use import::{import_messages, import_paths, ImportError, ImportSummary, ImportedFile};
+pub use understand::{jurisdiction_code, language, understand, Evidence, Understanding};
 
 /// Largest email file read into memory for import.
 pub const MAX_EMAIL_BYTES: u64 = 50 * 1024 * 1024;

@@ -1,0 +1,212 @@
+//! Everything intake reads from one message, with the evidence for each field:
+//! the `intake classify` contract. Kinds and regime come from [`classify`].
+
+use serde::Serialize;
+
+use super::{classify, ParsedEmail};
+use crate::rules::Regime;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    pub field: String,
+    pub because: String,
+}
+
+/// What a message is, as `rightsdesk intake classify --json` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Understanding {
+    pub file: String,
+    pub index: usize,
+    pub message_id: String,
+    pub kinds: Vec<String>,
+    pub jurisdiction: String,
+    pub requester_email: String,
+    pub subject_name: String,
+    pub on_behalf: Option<String>,
+    pub language: String,
+    pub in_reply_to: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+pub fn jurisdiction_code(regime: Regime) -> &'static str {
+    match regime {
+        Regime::Ccpa => "us-ca",
+        Regime::Gdpr => "eu",
+        Regime::Uk => "uk",
+        Regime::UsVa => "us-va",
+        Regime::UsCo => "us-co",
+        Regime::UsCt => "us-ct",
+        Regime::UsTx => "us-tx",
+        Regime::UsOr => "us-or",
+        Regime::UsUt => "us-ut",
+        Regime::Policy => "unknown",
+    }
+}
+
+/// Common words of each language the desk reads (lower case, whole words).
+const LANGUAGE_WORDS: &[(&str, &[&str])] = &[
+    ("en", &["the", "and", "my", "please", "you", "data", "of", "to", "i"]),
+    ("es", &["el", "la", "los", "mis", "datos", "por", "favor", "que", "de", "y"]),
+    ("de", &["ich", "und", "meine", "bitte", "daten", "der", "die", "zu", "mit", "sie"]),
+    ("fr", &["je", "et", "mes", "vous", "données", "les", "de", "des", "à", "le"]),
+];
+
+pub fn language(text: &str) -> &'static str {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    LANGUAGE_WORDS
+        .iter()
+        .map(|(lang, common)| (*lang, words.iter().filter(|w| common.contains(w)).count()))
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or("en", |(lang, _)| lang)
+}
+
+const AGENT_CUES: &[&str] = &[
+    "on behalf of",
+    "authorized agent",
+    "authorised agent",
+    "power of attorney",
+    "im auftrag",
+    "en nombre de",
+    "au nom de",
+];
+const PARENT_CUES: &[&str] = &[
+    "parent of",
+    "my son",
+    "my daughter",
+    "my child",
+    "guardian of",
+    "mi hijo",
+    "mi hija",
+    "mein sohn",
+    "meine tochter",
+    "mon fils",
+    "ma fille",
+];
+const NOT_A_REQUEST_CUES: &[&str] = &[
+    "out of office",
+    "automatic reply",
+    "auto-reply",
+    "undeliverable",
+    "delivery status notification",
+    "mail delivery failed",
+    "abwesenheitsnotiz",
+    "pricing",
+    "request a demo",
+    "partnership",
+    "invoice attached",
+    "verify your account",
+    "your password expires",
+    "webinar",
+];
+
+/// Up to three capitalised words after `cue` in the original text: a name.
+fn name_after(text: &str, cue: &str) -> Option<String> {
+    let at = text.to_lowercase().find(cue)? + cue.len();
+    let rest = text.get(at..)?;
+    let line = rest.split(['\n', '\r', ',', ';', '(']).next().unwrap_or(rest);
+    let name: Vec<&str> = line
+        .split_whitespace()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .collect();
+    (!name.is_empty()).then(|| name.join(" "))
+}
+
+pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understanding {
+    let class = classify(&email.subject, &email.body_text);
+    let text = format!("{}\n{}", email.subject, email.body_text);
+    let lower = text.to_lowercase();
+    let mut evidence: Vec<Evidence> = class
+        .reasons
+        .iter()
+        .map(|r| {
+            let field = if r.starts_with("regime") { "jurisdiction" } else { "kinds" };
+            Evidence { field: field.into(), because: r.clone() }
+        })
+        .collect();
+    let mut say = |field: &str, because: String| evidence.push(Evidence { field: field.into(), because });
+
+    let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
+    let noise = NOT_A_REQUEST_CUES.iter().find(|c| lower.contains(*c));
+    let kinds = if email.automatic || (!found_kind && (noise.is_some() || email.bulk)) {
+        let why = if email.automatic {
+            "sent automatically (Auto-Submitted or a mail-system sender)".to_string()
+        } else if let Some(cue) = noise {
+            format!("\"{cue}\" and no request words")
+        } else {
+            "a mailing-list message (List-Unsubscribe) with no request words".to_string()
+        };
+        say("kinds", format!("not_a_request: {why}"));
+        vec!["not_a_request".to_string()]
+    } else {
+        class.kinds.iter().map(|k| k.as_str().to_string()).collect()
+    };
+
+    let on_behalf = if let Some(cue) = AGENT_CUES.iter().find(|c| lower.contains(*c)) {
+        say("on_behalf", format!("agent: \"{cue}\""));
+        Some("agent".to_string())
+    } else if let Some(cue) = PARENT_CUES.iter().find(|c| lower.contains(*c)) {
+        say("on_behalf", format!("parent: \"{cue}\""));
+        Some("parent".to_string())
+    } else {
+        None
+    };
+    let named = on_behalf.as_ref().and_then(|_| {
+        AGENT_CUES.iter().chain(PARENT_CUES).filter(|c| lower.contains(*c)).find_map(|c| name_after(&text, c))
+    });
+    let subject_name = match named {
+        Some(n) => {
+            say("subject_name", format!("the name after the {} cue", on_behalf.as_deref().unwrap_or("")));
+            n
+        }
+        None => email.from_name.clone(),
+    };
+    let language = language(&email.body_text);
+    say("language", format!("{language}: most common words"));
+    Understanding {
+        file: file.to_string(),
+        index,
+        message_id: email.message_id.clone(),
+        kinds,
+        jurisdiction: jurisdiction_code(class.regime).to_string(),
+        requester_email: email.from_email.clone(),
+        subject_name,
+        on_behalf,
+        language: language.to_string(),
+        in_reply_to: email.in_reply_to.clone(),
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_by_their_common_words() {
+        assert_eq!(language("Bitte löschen Sie meine Daten und bestätigen Sie mir das."), "de");
+        assert_eq!(language("Por favor eliminen todos mis datos personales."), "es");
+        assert_eq!(language("Je vous demande la suppression de mes données."), "fr");
+        assert_eq!(language("Please delete my data and confirm."), "en");
+    }
+
+    #[test]
+    fn a_name_after_the_cue() {
+        assert_eq!(
+            name_after("We act on behalf of Daniel Kim (daniel@x)", "on behalf of").as_deref(),
+            Some("Daniel Kim")
+        );
+        assert_eq!(
+            name_after("I am the parent of Tomasz Wróbel, who is 16", "parent of").as_deref(),
+            Some("Tomasz Wróbel")
+        );
+        assert_eq!(name_after("on behalf of my client", "on behalf of"), None);
+        assert_eq!(
+            name_after("on behalf of Daniel Kim\nTo whom", "on behalf of").as_deref(),
+            Some("Daniel Kim")
+        );
+    }
+}
