@@ -150,17 +150,35 @@ impl ImportSummary {
 /// Import dropped or picked files and folders (folders are walked for .eml).
 pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zone: &str) -> ImportSummary {
     let mut summary = ImportSummary::default();
+    let batch = ledger.batch(|ledger| import_each(ledger, paths, actor, time_zone, &mut summary));
+    if let Err(e) = batch {
+        // Nothing of the batch was kept: say so for every file it had reached.
+        let lost = std::mem::take(&mut summary.imported);
+        summary.errors.extend(lost.into_iter().map(|f| ImportError {
+            error: format!("{}: not imported, the batch could not be saved: {e}", f.file),
+            file: f.file,
+        }));
+    }
+    summary
+}
+
+fn import_each(
+    ledger: &mut Ledger,
+    paths: &[PathBuf],
+    actor: &str,
+    time_zone: &str,
+    summary: &mut ImportSummary,
+) {
     let mut files = Vec::new();
     expand(paths, &mut files, &mut summary.errors);
     for path in files {
         if has_extension(&path, "mbox") {
-            import_mbox(ledger, &path, actor, time_zone, &mut summary);
+            import_mbox(ledger, &path, actor, time_zone, summary);
             continue;
         }
         let outcome = import_one(ledger, &path, actor, time_zone);
         summary.add(path.display().to_string(), outcome);
     }
-    summary
 }
 
 /// Import messages held in memory, as (name, bytes) pairs — the demo ledger's samples.

@@ -1,5 +1,5 @@
 use chrono::{SecondsFormat, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Ledger, Result};
 use crate::audit::{detail_digest, entry_hash, AuditEntry, AuditRecord, ChainedEntry, GENESIS_HASH, PURGED};
@@ -27,7 +27,7 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 ";
 
-pub(super) fn append(tx: &Transaction<'_>, actor: &str, record: &AuditRecord) -> Result<()> {
+pub(super) fn append(tx: &Connection, actor: &str, record: &AuditRecord) -> Result<()> {
     let last: Option<(u32, String)> = tx
         .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -100,7 +100,7 @@ impl Ledger {
 
 /// Erase the words of every audit detail about one request (retention). The
 /// chain keeps each detail's digest, so it still verifies.
-pub(super) fn purge_details(tx: &Transaction<'_>, reference: &str) -> Result<usize> {
+pub(super) fn purge_details(tx: &Connection, reference: &str) -> Result<usize> {
     Ok(tx.execute(
         "UPDATE audit_log SET detail = ?2 WHERE reference = ?1 AND detail <> ?2",
         params![reference, PURGED],

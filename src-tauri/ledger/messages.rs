@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::{Ledger, Result};
 
@@ -35,7 +35,7 @@ pub struct NewMessage {
     pub sha256: String,
 }
 
-pub(super) fn insert(tx: &Transaction<'_>, m: &NewMessage) -> Result<i64> {
+pub(super) fn insert(tx: &Connection, m: &NewMessage) -> Result<i64> {
     tx.execute(
         "INSERT INTO messages (message_id, file_name, from_name, from_email, subject, sent_at,
                                received_at, body_text, raw, sha256, imported_at)

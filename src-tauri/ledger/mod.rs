@@ -15,7 +15,7 @@ mod settings;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use clock_events::{ClockEvent, ClockEventKind};
 pub use fees::{Fee, FeeDecision};
@@ -149,18 +149,32 @@ impl Ledger {
         self.record(actor, &AuditRecord::new("ledger.rekeyed", None, ""))
     }
 
-    /// Run `f` in one transaction and append its audit record in the same one:
-    /// a change and its audit entry land together or not at all.
+    /// Run `f` in one savepoint and append its audit record in the same one:
+    /// a change and its audit entry land together or not at all. Outside a
+    /// [`Ledger::batch`] the savepoint is its own transaction.
     fn audited<T>(
         &mut self,
         actor: &str,
-        f: impl FnOnce(&Transaction<'_>) -> Result<(T, AuditRecord)>,
+        f: impl FnOnce(&Connection) -> Result<(T, AuditRecord)>,
     ) -> Result<T> {
-        let tx = self.conn.transaction()?;
-        let (value, record) = f(&tx)?;
-        audit_log::append(&tx, actor, &record)?;
-        tx.commit()?;
+        let sp = self.conn.savepoint()?;
+        let (value, record) = f(&sp)?;
+        audit_log::append(&sp, actor, &record)?;
+        sp.commit()?;
         Ok(value)
+    }
+
+    /// Run many changes in one transaction, so a large import is written (and
+    /// synced) once. Each change inside still succeeds or fails alone; if the
+    /// batch cannot be committed, none of it is kept.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Ledger) -> T) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let out = f(self);
+        if let Err(e) = self.conn.execute_batch("COMMIT") {
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(e.into());
+        }
+        Ok(out)
     }
 
     /// Append an audit record on its own.

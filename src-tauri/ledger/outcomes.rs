@@ -1,6 +1,6 @@
 //! How each kind of a closed request ended: the §7101 record's "response".
 
-use rusqlite::{params, Transaction};
+use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -54,7 +54,7 @@ pub struct KindOutcome {
     pub basis: String,
 }
 
-pub(super) fn insert(tx: &Transaction<'_>, reference: &str, outcomes: &[KindOutcome]) -> Result<()> {
+pub(super) fn insert(tx: &Connection, reference: &str, outcomes: &[KindOutcome]) -> Result<()> {
     for o in outcomes {
         tx.execute(
             "INSERT INTO outcomes (request_id, kind, outcome, basis)

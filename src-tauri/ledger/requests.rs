@@ -1,5 +1,5 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -127,7 +127,7 @@ fn kinds_json(kinds: &[RequestKind]) -> String {
     serde_json::to_string(kinds).unwrap_or_else(|_| "[]".into())
 }
 
-fn next_reference(tx: &Transaction<'_>, year: i32) -> Result<(i64, String)> {
+fn next_reference(tx: &Connection, year: i32) -> Result<(i64, String)> {
     let seq: i64 =
         tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?1", [year], |r| r.get(0))?;
     Ok((seq, format!("{year}-{seq:04}")))
