@@ -165,10 +165,18 @@ async fn demo(c: &Client, shot: Option<PathBuf>) {
     assert!(body.to_lowercase().contains("overdue"), "{body}");
     rows[0].click().await.unwrap();
     css(c, "#detail-ref").await;
-    if let Some(path) = shot {
+    if let Some(path) = &shot {
         c.set_window_size(1280, 800).await.unwrap();
         tokio::time::sleep(Duration::from_millis(400)).await;
         std::fs::write(path, c.screenshot().await.unwrap()).unwrap();
+    }
+    // The Reports screen asks the backend for this year's §7102 figures.
+    css(c, "#nav-reports").await.click().await.unwrap();
+    let table = css(c, "#metrics-table").await.text().await.unwrap().to_lowercase();
+    assert!(table.contains("know") && table.contains("delete"), "{table}");
+    if let Some(path) = shot {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        std::fs::write(path.with_file_name("reports.png"), c.screenshot().await.unwrap()).unwrap();
     }
 }
 

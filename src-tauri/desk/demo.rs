@@ -4,6 +4,11 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::Desk;
+use crate::ledger::{KindOutcome, Outcome};
+use crate::rules::{RequestKind, Status};
+use crate::Result;
+
 pub const DEMO_PASSPHRASE: &str = "rightsdesk demo ledger";
 
 /// (file name, days before today it arrived, text with `{{DATE}}` placeholders)
@@ -30,4 +35,31 @@ pub fn demo_messages(now: DateTime<Utc>) -> Vec<(String, Vec<u8>)> {
             (name.to_string(), raw.into_bytes())
         })
         .collect()
+}
+
+/// Move some samples along, so the demo shows a desk at work: an answered and
+/// closed request, one being verified with its clock paused, one acknowledged.
+pub(super) fn give_history(desk: &mut Desk, reference: impl Fn(&str) -> Option<String>) -> Result<()> {
+    if let Some(r) = reference("07-unsubscribe.eml") {
+        for s in [Status::InProgress, Status::Responded] {
+            desk.set_status(&r, s)?;
+        }
+        desk.close(
+            &r,
+            &[KindOutcome {
+                kind: RequestKind::Unsubscribe,
+                outcome: Outcome::Complied,
+                basis: String::new(),
+            }],
+        )?;
+    }
+    if let Some(r) = reference("09-uk.eml") {
+        desk.set_status(&r, Status::Verifying)?;
+        let asked = desk.today()? - Duration::days(3);
+        desk.pause_clock(&r, asked, "asked for proof of address to match the account")?;
+    }
+    if let Some(r) = reference("01-access-ccpa.eml") {
+        desk.set_status(&r, Status::Acknowledged)?;
+    }
+    Ok(())
 }

@@ -77,6 +77,9 @@ impl Desk {
         if let Some(e) = summary.errors.first() {
             return Err(crate::Error::Invalid(format!("demo sample {}: {}", e.file, e.error)));
         }
+        let reference =
+            |file: &str| summary.imported.iter().find(|f| f.file == file).map(|f| f.reference.clone());
+        demo::give_history(&mut desk, reference)?;
         Ok(desk)
     }
 

@@ -7,14 +7,18 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { AuditReport } from './bindings/AuditReport';
 import type { CompanyProfile } from './bindings/CompanyProfile';
 import type { ImportSummary } from './bindings/ImportSummary';
+import type { KindOutcome } from './bindings/KindOutcome';
 import type { LedgerInfo } from './bindings/LedgerInfo';
 import type { LetterExport } from './bindings/LetterExport';
+import type { MetricsReport } from './bindings/MetricsReport';
 import type { RequestDetail } from './bindings/RequestDetail';
 import type { RequestEdit } from './bindings/RequestEdit';
 import type { RequestFilter } from './bindings/RequestFilter';
 import type { RequestSummary } from './bindings/RequestSummary';
+import type { RetentionReport } from './bindings/RetentionReport';
 import type { Status } from './bindings/Status';
 import { toAppError } from './errors';
+import type { LetterKind } from './labels';
 
 /** A drag-and-drop event on the window, reduced to what the UI needs. */
 export type DropEvent = { type: 'enter' | 'over' | 'drop' | 'leave'; paths: string[] };
@@ -51,10 +55,33 @@ export const updateRequest = (reference: string, edit: RequestEdit) =>
   call<RequestDetail>('update_request', { reference, edit });
 export const setStatus = (reference: string, status: Status) =>
   call<RequestDetail>('set_status', { reference, status });
+/** Closes an answered request: one outcome per kind (a withdrawn one closes through setStatus). */
+export const closeRequest = (reference: string, outcomes: KindOutcome[]) =>
+  call<RequestDetail>('close_request', { reference, outcomes });
+
+// Clock (`on` is a calendar date, "YYYY-MM-DD")
+export const pauseClock = (reference: string, on: string, reason: string) =>
+  call<RequestDetail>('pause_clock', { reference, on, reason });
+export const resumeClock = (reference: string, on: string, reason: string) =>
+  call<RequestDetail>('resume_clock', { reference, on, reason });
+export const extendRequest = (reference: string, reason: string) =>
+  call<RequestDetail>('extend_request', { reference, reason });
+
+// Fee path (Tauri maps camelCase keys to the command's snake_case parameters)
+export const proposeFee = (reference: string, reasons: string, estimateCents: number, currency: string) =>
+  call<RequestDetail>('propose_fee', { reference, reasons, estimateCents, currency });
+export const decideFee = (reference: string, accepted: boolean) =>
+  call<RequestDetail>('decide_fee', { reference, accepted });
 
 // Letters
-export const exportLetter = (reference: string, kind: string) =>
+export const exportLetter = (reference: string, kind: LetterKind) =>
   call<LetterExport | null>('export_letter', { reference, kind });
+
+// Records: §7102 metrics, §7101 register, retention
+export const metrics = (year: number) => call<MetricsReport>('metrics', { year });
+/** Opens the native save dialog; the saved path, or null when cancelled. */
+export const exportRegister = (format: 'csv' | 'json') => call<string | null>('export_register', { format });
+export const retentionRun = (dryRun: boolean) => call<RetentionReport>('retention_run', { dryRun });
 
 // Company
 export const getProfile = () => call<CompanyProfile>('get_profile');

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, daysLong, daysShort, formatDate, formatShortDate, shortHash, urgency } from './format';
+import {
+  addDays,
+  baseName,
+  daysBetween,
+  daysLong,
+  daysShort,
+  dueLabel,
+  formatDate,
+  formatDays,
+  formatMoney,
+  formatShortDate,
+  isIsoDate,
+  isoDate,
+  parseAmount,
+  shortHash,
+  urgency,
+} from './format';
 
 describe('dates', () => {
   it('formats calendar dates without shifting them by time zone', () => {
@@ -7,6 +23,25 @@ describe('dates', () => {
     expect(formatDate('2026-12-01')).toBe('1 Dec 2026');
     expect(formatShortDate('2026-01-15')).toBe('15 Jan');
     expect(formatDate('soon')).toBe('soon');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('adds and counts calendar days across months and years', () => {
+    expect(addDays('2026-01-30', 3)).toBe('2026-02-02');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(daysBetween('2026-01-15', '2026-02-16')).toBe(32);
+    expect(daysBetween('2026-01-15', '2026-01-12')).toBe(-3);
+    // Across the March daylight-saving change the count stays whole.
+    expect(daysBetween('2026-03-01', '2026-04-01')).toBe(31);
+    expect(isoDate(new Date(2026, 0, 5))).toBe('2026-01-05');
+  });
+
+  it('accepts only real YYYY-MM-DD dates', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2026-02-30')).toBe(false);
+    expect(isIsoDate('15/01/2026')).toBe(false);
   });
 });
 
@@ -25,6 +60,28 @@ describe('clock signals', () => {
     expect(daysLong(1)).toBe('1 day left');
     expect(daysLong(-2)).toBe('2 days overdue');
     expect(daysLong(0)).toBe('due today');
+  });
+});
+
+describe('money and metrics', () => {
+  it('reads amounts as cents and writes them with the currency code', () => {
+    expect(parseAmount('25')).toBe(2500);
+    expect(parseAmount('25.5')).toBe(2550);
+    expect(parseAmount(' 25,05 ')).toBe(2505);
+    expect(parseAmount('25.555')).toBeNull();
+    expect(parseAmount('twenty')).toBeNull();
+    expect(formatMoney(2550, 'USD')).toBe('USD 25.50');
+  });
+
+  it('shows days to respond, or a dash when nothing was answered', () => {
+    expect(formatDays(21)).toBe('21');
+    expect(formatDays(23.456)).toBe('23.5');
+    expect(formatDays(null)).toBe('—');
+  });
+
+  it('names the next due date', () => {
+    expect(dueLabel({ label: 'opt-out', date: '2026-01-20', days_left: 5 })).toBe('opt-out effective by');
+    expect(dueLabel({ label: 'respond', date: '2026-01-20', days_left: 5 })).toBe('respond by');
   });
 });
 

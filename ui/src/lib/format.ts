@@ -51,7 +51,59 @@ export function daysLong(daysLeft: number): string {
 }
 
 export function dueLabel(next: NextDue): string {
-  return next.label === 'acknowledge' ? 'acknowledge by' : next.label === 'respond' ? 'respond by' : `${next.label} by`;
+  if (next.label === 'acknowledge') return 'acknowledge by';
+  if (next.label === 'respond') return 'respond by';
+  if (next.label === 'opt-out') return 'opt-out effective by';
+  return `${next.label} by`;
+}
+
+const DAY_MS = 86_400_000;
+
+function utcDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+/** The computer's local calendar date, "YYYY-MM-DD". */
+export function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** "2026-01-30" + 3 → "2026-02-02"; calendar arithmetic, no time zone involved. */
+export function addDays(iso: string, days: number): string {
+  const t = utcDay(iso);
+  return t === null ? iso : new Date(t + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = utcDay(from);
+  const b = utcDay(to);
+  return a === null || b === null ? 0 : Math.round((b - a) / DAY_MS);
+}
+
+export function isIsoDate(s: string): boolean {
+  const t = utcDay(s);
+  return t !== null && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+/** Cents as "USD 25.00": the code, not a symbol, so dollars of different countries never mix. */
+export function formatMoney(cents: number, currency: string): string {
+  return `${currency} ${(cents / 100).toFixed(2)}`;
+}
+
+/** "25", "25.5", "25.50" → cents; null when it is not an amount. */
+export function parseAmount(text: string): number | null {
+  const m = /^\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0'));
+}
+
+/** Days for the metrics table: "12", "12.5", or a dash when nothing was answered. */
+export function formatDays(days: number | null): string {
+  if (days === null) return '—';
+  return Number.isInteger(days) ? String(days) : days.toFixed(1);
 }
 
 export function shortHash(sha256: string): string {

@@ -1,3 +1,6 @@
+import type { ClockEventKind } from './bindings/ClockEventKind';
+import type { FeeDecision } from './bindings/FeeDecision';
+import type { Outcome } from './bindings/Outcome';
 import type { Regime } from './bindings/Regime';
 import type { RequestKind } from './bindings/RequestKind';
 import type { Status } from './bindings/Status';
@@ -57,8 +60,14 @@ export const REGIME_LABEL: Record<Regime, string> = {
 
 export const ALL_REGIMES = Object.keys(REGIME_LABEL) as Regime[];
 
+/** The letters the backend renders (export_letter's `kind`). */
+export type LetterKind = 'ack' | 'extension' | 'twice' | 'fee';
+
 export const LETTER_LABEL: Record<string, string> = {
   ack: 'Acknowledgement',
+  extension: 'Extension notice',
+  twice: '“Already answered twice” letter',
+  fee: 'Fee estimate',
 };
 
 export function letterLabel(kind: string): string {
@@ -71,5 +80,39 @@ export const FINAL_STATUS_EFFECT: Partial<Record<Status, string>> = {
     'The request will be marked as denied: its clocks stop and it moves to Done. The requester still needs a letter explaining why.',
   withdrawn:
     'The request will be marked as withdrawn by the requester: its clocks stop and it moves to Done.',
-  closed: 'The request will be closed: no further work is expected, its clocks stop and it moves to Done.',
+  closed:
+    'The request will be closed with each of its kinds recorded as withdrawn. Its record stays in the register for the retention period.',
 };
+
+/** How a kind ended, as the close form and the register say it. */
+export const OUTCOME_LABEL: Record<Outcome, string> = {
+  complied: 'Complied',
+  partial: 'Complied in part',
+  denied: 'Denied',
+  withdrawn: 'Withdrawn',
+};
+
+export const CLOCK_EVENT_LABEL: Record<ClockEventKind, string> = {
+  paused: 'Paused',
+  resumed: 'Resumed',
+  extended: 'Extended',
+};
+
+export const FEE_DECISION_LABEL: Record<FeeDecision, string> = {
+  proposed: 'Proposed, waiting for the requester',
+  accepted: 'Accepted by the requester',
+  declined: 'Declined by the requester',
+};
+
+/** The rights CCPA §7102 reports on (MetricsRow.right). */
+export const RIGHT_LABEL: Record<string, string> = {
+  know: 'Know (access, portability)',
+  delete: 'Delete',
+  correct: 'Correct',
+  opt_out: 'Opt out of sale or sharing',
+  limit: 'Limit use of sensitive data',
+};
+
+export function rightLabel(right: string): string {
+  return RIGHT_LABEL[right] ?? right;
+}

@@ -17,7 +17,16 @@ export const listRequests = vi.fn<typeof Real.listRequests>();
 export const getRequest = vi.fn<typeof Real.getRequest>();
 export const updateRequest = vi.fn<typeof Real.updateRequest>();
 export const setStatus = vi.fn<typeof Real.setStatus>();
+export const closeRequest = vi.fn<typeof Real.closeRequest>();
+export const pauseClock = vi.fn<typeof Real.pauseClock>();
+export const resumeClock = vi.fn<typeof Real.resumeClock>();
+export const extendRequest = vi.fn<typeof Real.extendRequest>();
+export const proposeFee = vi.fn<typeof Real.proposeFee>();
+export const decideFee = vi.fn<typeof Real.decideFee>();
 export const exportLetter = vi.fn<typeof Real.exportLetter>();
+export const metrics = vi.fn<typeof Real.metrics>();
+export const exportRegister = vi.fn<typeof Real.exportRegister>();
+export const retentionRun = vi.fn<typeof Real.retentionRun>();
 export const getProfile = vi.fn<typeof Real.getProfile>();
 export const saveProfile = vi.fn<typeof Real.saveProfile>();
 export const verifyAudit = vi.fn<typeof Real.verifyAudit>();
@@ -32,8 +41,9 @@ export const events: {
 
 const all = [
   ledgerInfo, ledgerCreate, ledgerUnlock, ledgerOpenDemo, ledgerLock, ledgerRekey, keepalive,
-  importPick, importDropped, listRequests, getRequest, updateRequest, setStatus, exportLetter,
-  getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop,
+  importPick, importDropped, listRequests, getRequest, updateRequest, setStatus, closeRequest,
+  pauseClock, resumeClock, extendRequest, proposeFee, decideFee, exportLetter, metrics, exportRegister,
+  retentionRun, getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop,
 ];
 
 export function resetApi(): void {

@@ -1,20 +1,14 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../lib/api', () => import('./api-mock'));
 
-import App from '../App.svelte';
 import type { RequestDetail } from '../lib/bindings/RequestDetail';
 import { drafts } from '../lib/drafts';
 import * as api from './api-mock';
 import { expectAccessible } from './axe';
 import { LATER, LIST, LOCKED, OVERDUE, SOON, UNLOCKED, detail } from './fixtures';
-
-const el = <T extends Element = HTMLElement>(root: ParentNode, sel: string) => {
-  const found = root.querySelector(sel);
-  if (!found) throw new Error(`nothing matches ${sel}`);
-  return found as unknown as T;
-};
+import { el, key, openRow, renderDesk as renderList } from './helpers';
 
 const details: Record<string, RequestDetail> = {};
 
@@ -26,18 +20,7 @@ beforeEach(() => {
   api.getRequest.mockImplementation(async (ref) => details[ref]);
 });
 
-async function renderDesk() {
-  const view = render(App);
-  await waitFor(() => expect(view.container.querySelectorAll('[data-ref]').length).toBe(3));
-  return view;
-}
-
-async function openRow(container: HTMLElement, ref: string) {
-  await fireEvent.click(el(container, `[data-ref="${ref}"]`));
-  await waitFor(() => expect(container.querySelector('#detail-ref')?.textContent).toBe(ref));
-}
-
-const key = (k: string, target: Element = document.body) => fireEvent.keyDown(target, { key: k });
+const renderDesk = () => renderList(LIST.length);
 
 describe('the list', () => {
   it('shows a row per request with reference, requester, kinds, regime, status and days left', async () => {
@@ -290,6 +273,8 @@ describe('settings', () => {
     time_zone: 'America/Los_Angeles',
     officer_name: 'Dana Reyes',
     idle_lock_minutes: 10,
+    retention_months: 24,
+    closure_days: [],
   };
 
   async function openSettings() {

@@ -1,10 +1,12 @@
 import { afterEach } from 'vitest';
 import { drafts } from '../lib/drafts';
+import { formDrafts } from '../lib/formDrafts.svelte';
 import { clearToast } from '../lib/toast.svelte';
 
 // Module-level stores outlive a test's DOM: start every test clean.
 afterEach(() => {
   drafts.clear();
+  formDrafts.clear();
   clearToast();
 });
 
