@@ -36,6 +36,10 @@ fn committed_typescript_bindings_are_current() {
     check::<ledger::ClockEvent>(&mut stale);
     check::<ledger::ClockEventKind>(&mut stale);
     check::<ledger::KindOutcome>(&mut stale);
+    check::<ledger::AttachmentInfo>(&mut stale);
+    check::<ledger::ThreadMessage>(&mut stale);
+    check::<ledger::EvidenceLine>(&mut stale);
+    check::<ledger::TrayItem>(&mut stale);
     check::<ledger::Outcome>(&mut stale);
     check::<ledger::Fee>(&mut stale);
     check::<ledger::FeeDecision>(&mut stale);

@@ -43,7 +43,7 @@ pub fn save_file<R: Runtime>(
         .file()
         .set_title("Save as")
         .set_file_name(suggested)
-        .add_filter(filter, &[extension])
+        .add_filter(filter, &[if extension.is_empty() { "*" } else { extension }])
         .blocking_save_file()
         .and_then(|f| f.into_path().ok())
 }

@@ -10,6 +10,7 @@ mod records_cmds;
 mod request_cmds;
 mod settings_cmds;
 mod state;
+mod thread_cmds;
 
 use std::time::Duration;
 
@@ -68,6 +69,9 @@ pub fn run() {
             settings_cmds::get_profile,
             settings_cmds::save_profile,
             settings_cmds::verify_audit,
+            thread_cmds::list_tray,
+            thread_cmds::promote_message,
+            thread_cmds::save_attachment,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

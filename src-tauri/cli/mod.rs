@@ -57,6 +57,13 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Messages set aside as not a request
+    Tray {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a request of a set-aside message (its number from `tray`)
+    Promote { message: u32 },
     /// Read request emails without a ledger
     Intake {
         #[command(subcommand)]
@@ -280,6 +287,11 @@ fn execute(cli: Cli) -> Result<i32> {
             let kind: LetterKind = kind.parse()?;
             let done = open(&path)?.export_letter(&reference, kind, &out)?;
             println!("wrote {} (sha256 {})", done.path, done.sha256);
+        }
+        Command::Tray { json } => output::tray(&open(&path)?.tray()?, json),
+        Command::Promote { message } => {
+            let reference = open(&path)?.promote(message)?;
+            println!("message {message} is now request {reference}");
         }
         Command::Intake { action: IntakeAction::Classify { files, json } } => {
             let results = crate::intake::classify_files(&files);

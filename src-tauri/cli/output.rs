@@ -25,8 +25,17 @@ pub fn import_summary(s: &ImportSummary, as_json: bool) {
     for f in &s.duplicates {
         println!("duplicate  {}  {} (already in the ledger)", f.reference, f.file);
     }
+    for f in &s.joined {
+        println!("joined     {}  {} (a reply to that request)", f.reference, f.file);
+    }
+    for f in &s.not_requests {
+        println!("set aside  {f} (not a request)");
+    }
     for e in &s.errors {
         println!("error      {}", e.error);
+    }
+    for w in &s.warnings {
+        println!("warning    {}", w.error);
     }
     println!("{} imported, {} duplicates, {} errors", s.imported.len(), s.duplicates.len(), s.errors.len());
 }
@@ -236,5 +245,29 @@ pub fn classified(results: &[crate::intake::Classified], as_json: bool) {
             ),
             Classified::Failed { file, error } => println!("{file}  error: {error}"),
         }
+    }
+}
+
+pub fn tray(items: &[crate::ledger::TrayItem], as_json: bool) {
+    if as_json {
+        print_json(&serde_json::to_value(items).unwrap_or_default());
+        return;
+    }
+    for t in items {
+        let why = t
+            .evidence
+            .iter()
+            .rev()
+            .find(|e| e.because.starts_with("not_a_request"))
+            .map(|e| e.because.as_str());
+        println!(
+            "{:>5}  {}  {} <{}>  {}  ({})",
+            t.id,
+            t.received_at,
+            t.from_name,
+            t.from_email,
+            t.subject,
+            why.unwrap_or("")
+        );
     }
 }

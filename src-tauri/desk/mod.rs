@@ -11,6 +11,7 @@ mod profile;
 mod report;
 mod requests;
 mod retention;
+mod tray;
 
 use std::path::{Path, PathBuf};
 

@@ -6,7 +6,7 @@ use super::clock::{request_due, Workdays};
 use super::{Desk, FrequencyNote};
 use crate::audit::AuditEntry;
 use crate::ledger::ClockEvent;
-use crate::ledger::{Fee, KindOutcome, LetterInfo, Outcome, RequestEdit, RequestRow};
+use crate::ledger::{Fee, KindOutcome, LetterInfo, Outcome, RequestEdit, RequestRow, ThreadMessage};
 use crate::rules::{next_due, DueDates, NextDue, Regime, RequestKind, Status};
 use crate::{Error, Result};
 
@@ -36,6 +36,8 @@ pub struct RequestDetail {
     pub message_id: Option<String>,
     /// The email as plain text: HTML bodies were converted at import.
     pub body_text: String,
+    /// Every message of the request, oldest first: the first one and the replies.
+    pub thread: Vec<ThreadMessage>,
     pub allowed_next: Vec<Status>,
     /// Pauses, resumptions and the extension, oldest first.
     pub clock: Vec<ClockEvent>,
@@ -110,6 +112,7 @@ impl Desk {
             summary: summarise(&row, &clock, &self.workdays()?)?,
             clock,
             outcomes: self.ledger.outcomes(reference)?,
+            thread: self.ledger.thread(reference)?,
             frequency: self.frequency_note(&row)?,
             fee: self.ledger.fee(reference)?,
             channel: row.channel.clone(),

@@ -3,13 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::Utc;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{classify, parse_email, IntakeError, MAX_EMAIL_BYTES};
-use crate::ledger::{Ledger, NewMessage, NewRequest};
-use crate::rules::local_receipt_date;
+use super::store::import_bytes;
+use super::{IntakeError, MAX_EMAIL_BYTES};
+use crate::ledger::Ledger;
 use crate::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -30,7 +29,13 @@ pub struct ImportSummary {
     pub imported: Vec<ImportedFile>,
     /// Messages already in the ledger, with the request they belong to.
     pub duplicates: Vec<ImportedFile>,
+    /// Replies added to the thread of an existing request.
+    pub joined: Vec<ImportedFile>,
+    /// Messages that ask for nothing, kept in the "Not a request" tray.
+    pub not_requests: Vec<String>,
     pub errors: Vec<ImportError>,
+    /// Imported, but with something left out (an attachment over the limit).
+    pub warnings: Vec<ImportError>,
 }
 
 /// Files to import from what was dropped: folders are walked for .eml files.
@@ -81,76 +86,47 @@ fn read_email(path: &Path) -> Result<Vec<u8>, IntakeError> {
     Ok(raw)
 }
 
-enum Outcome {
+pub(super) enum Outcome {
     Imported(String),
     Duplicate(String),
+    /// A reply, added to the thread of this request.
+    Joined(String),
+    /// Not a request: kept in the tray.
+    SetAside,
 }
 
-fn import_one(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str) -> Result<Outcome, Error> {
+fn import_one(
+    ledger: &mut Ledger,
+    path: &Path,
+    (actor, time_zone): (&str, &str),
+    warnings: &mut Vec<String>,
+) -> Result<Outcome, Error> {
     let raw = read_email(path)?;
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    import_bytes(ledger, &path.display().to_string(), &file_name, raw, actor, time_zone)
-}
-
-/// Import one message already in memory. `file` names it in errors; `file_name`
-/// is what the ledger keeps.
-fn import_bytes(
-    ledger: &mut Ledger,
-    file: &str,
-    file_name: &str,
-    raw: Vec<u8>,
-    actor: &str,
-    time_zone: &str,
-) -> Result<Outcome, Error> {
-    let email = parse_email(file, &raw)?;
-    if let Some(existing) = ledger.request_for_message_id(&email.message_id)? {
-        return Ok(Outcome::Duplicate(existing));
-    }
-    let received_at = email.arrived_at.unwrap_or_else(Utc::now);
-    let received_date = local_receipt_date(received_at, time_zone)?;
-    let class = classify(&email.subject, &email.body_text);
-    let message = NewMessage {
-        message_id: email.message_id,
-        file_name: file_name.to_string(),
-        from_name: email.from_name.clone(),
-        from_email: email.from_email.clone(),
-        subject: email.subject.clone(),
-        sent_at: email.sent_at,
-        received_at,
-        body_text: email.body_text,
-        raw,
-        sha256: email.sha256,
-    };
-    let request = NewRequest {
-        received_at,
-        received_date,
-        requester_name: email.from_name,
-        requester_email: email.from_email,
-        kinds: class.kinds,
-        regime: class.regime,
-        subject: email.subject,
-        reasons: class.reasons.join("; "),
-    };
-    Ok(Outcome::Imported(ledger.create_request(actor, &message, &request)?))
+    import_bytes(ledger, &path.display().to_string(), &file_name, raw, (actor, time_zone), warnings)
 }
 
 impl ImportSummary {
-    fn add(&mut self, file: String, outcome: Result<Outcome, Error>) {
+    /// Record one message's outcome, with any warnings raised while importing it.
+    fn add(&mut self, file: String, outcome: Result<Outcome, Error>, warnings: Vec<String>) {
+        self.warnings.extend(warnings.into_iter().map(|error| ImportError { file: file.clone(), error }));
         match outcome {
             Ok(Outcome::Imported(reference)) => self.imported.push(ImportedFile { file, reference }),
             Ok(Outcome::Duplicate(reference)) => self.duplicates.push(ImportedFile { file, reference }),
+            Ok(Outcome::Joined(reference)) => self.joined.push(ImportedFile { file, reference }),
+            Ok(Outcome::SetAside) => self.not_requests.push(file),
             Err(e) => self.errors.push(ImportError { error: e.to_string(), file }),
         }
     }
 }
 
-/// Import dropped or picked files and folders (folders are walked for .eml).
+/// Import dropped or picked files and folders (folders are walked for .eml and .mbox).
 pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zone: &str) -> ImportSummary {
     let mut summary = ImportSummary::default();
-    let batch = ledger.batch(|ledger| import_each(ledger, paths, actor, time_zone, &mut summary));
+    let batch = ledger.batch(|ledger| import_each(ledger, paths, (actor, time_zone), &mut summary));
     if let Err(e) = batch {
         // Nothing of the batch was kept: say so for every file it had reached.
         let lost = std::mem::take(&mut summary.imported);
@@ -162,22 +138,17 @@ pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zo
     summary
 }
 
-fn import_each(
-    ledger: &mut Ledger,
-    paths: &[PathBuf],
-    actor: &str,
-    time_zone: &str,
-    summary: &mut ImportSummary,
-) {
+fn import_each(ledger: &mut Ledger, paths: &[PathBuf], who: (&str, &str), summary: &mut ImportSummary) {
     let mut files = Vec::new();
     expand(paths, &mut files, &mut summary.errors);
     for path in files {
         if has_extension(&path, "mbox") {
-            import_mbox(ledger, &path, actor, time_zone, summary);
+            import_mbox(ledger, &path, who, summary);
             continue;
         }
-        let outcome = import_one(ledger, &path, actor, time_zone);
-        summary.add(path.display().to_string(), outcome);
+        let mut warnings = Vec::new();
+        let outcome = import_one(ledger, &path, who, &mut warnings);
+        summary.add(path.display().to_string(), outcome, warnings);
     }
 }
 
@@ -190,23 +161,24 @@ pub fn import_messages(
 ) -> ImportSummary {
     let mut summary = ImportSummary::default();
     for (name, raw) in messages {
-        let outcome = import_bytes(ledger, &name, &name, raw, actor, time_zone);
-        summary.add(name, outcome);
+        let mut warnings = Vec::new();
+        let outcome = import_bytes(ledger, &name, &name, raw, (actor, time_zone), &mut warnings);
+        summary.add(name, outcome, warnings);
     }
     summary
 }
 
 /// Each message of a mailbox is its own import, named `file#N` (from 1).
-fn import_mbox(ledger: &mut Ledger, path: &Path, actor: &str, time_zone: &str, summary: &mut ImportSummary) {
+fn import_mbox(ledger: &mut Ledger, path: &Path, who: (&str, &str), summary: &mut ImportSummary) {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     for_each_message(path, |label, index, raw| {
+        let mut warnings = Vec::new();
         let outcome = raw.map_err(Error::from).and_then(|raw| {
-            import_bytes(ledger, &label, &format!("{name}#{}", index + 1), raw, actor, time_zone)
+            import_bytes(ledger, &label, &format!("{name}#{}", index + 1), raw, who, &mut warnings)
         });
-        summary.add(label, outcome);
+        summary.add(label, outcome, warnings);
     });
 }
-
 /// Call `f` with each message a file holds: one for an .eml, each of an .mbox
 /// (labelled `file#N`, counting from 1), streamed so a large mailbox is never
 /// held in memory whole.

@@ -3,12 +3,14 @@
 mod classify;
 mod classify_files;
 mod email;
+mod forwards;
 mod import;
+mod store;
 mod understand;
 
 pub use classify::{classify, Classification};
 pub use classify_files::{classify_files, Classified};
-pub use email::{parse_email, ParsedEmail};
+pub use email::{parse_email, sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES};
 pub use import::{import_messages, import_paths, ImportError, ImportSummary, ImportedFile};
 pub use understand::{jurisdiction_code, language, understand, Evidence, Understanding};
 

@@ -128,6 +128,9 @@ pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understandin
         })
         .collect();
     let mut say = |field: &str, because: String| evidence.push(Evidence { field: field.into(), because });
+    for (field, because) in &email.notes {
+        say(field, because.clone());
+    }
 
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
     let noise = NOT_A_REQUEST_CUES.iter().find(|c| lower.contains(*c));
@@ -162,7 +165,7 @@ pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understandin
             say("subject_name", format!("the name after the {} cue", on_behalf.as_deref().unwrap_or("")));
             n
         }
-        None => email.from_name.clone(),
+        None => email.requester_name.clone(),
     };
     let language = language(&email.body_text);
     say("language", format!("{language}: most common words"));
@@ -172,11 +175,11 @@ pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understandin
         message_id: email.message_id.clone(),
         kinds,
         jurisdiction: jurisdiction_code(class.regime).to_string(),
-        requester_email: email.from_email.clone(),
+        requester_email: email.requester_email.clone(),
         subject_name,
         on_behalf,
         language: language.to_string(),
-        in_reply_to: email.in_reply_to.clone(),
+        in_reply_to: email.in_reply_to().cloned(),
         evidence,
     }
 }

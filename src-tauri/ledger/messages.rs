@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
+use super::attachments::{self, NewAttachment};
 use super::{Ledger, Result};
 
 pub(super) const SCHEMA: &str = "
@@ -16,8 +17,12 @@ CREATE TABLE messages (
     body_text    TEXT NOT NULL,
     raw          BLOB NOT NULL,
     sha256       TEXT NOT NULL,
-    imported_at  TEXT NOT NULL
+    imported_at  TEXT NOT NULL,
+    request_id   INTEGER REFERENCES requests(id),
+    tray         TEXT,
+    evidence     TEXT NOT NULL DEFAULT '[]'
 );
+CREATE INDEX messages_request ON messages(request_id);
 ";
 
 /// A parsed email about to be stored. `raw` is the file exactly as read.
@@ -33,13 +38,22 @@ pub struct NewMessage {
     pub body_text: String,
     pub raw: Vec<u8>,
     pub sha256: String,
+    /// Why intake read it as it did, as JSON `[{"field", "because"}]`.
+    pub evidence: String,
+    pub attachments: Vec<NewAttachment>,
 }
 
-pub(super) fn insert(tx: &Connection, m: &NewMessage) -> Result<i64> {
+/// Store a message (and its attachments) in a thread, in the tray, or neither yet.
+pub(super) fn insert(
+    tx: &Connection,
+    m: &NewMessage,
+    request_id: Option<i64>,
+    tray: Option<&str>,
+) -> Result<i64> {
     tx.execute(
         "INSERT INTO messages (message_id, file_name, from_name, from_email, subject, sent_at,
-                               received_at, body_text, raw, sha256, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                               received_at, body_text, raw, sha256, imported_at, request_id, tray, evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             m.message_id,
             m.file_name,
@@ -51,10 +65,15 @@ pub(super) fn insert(tx: &Connection, m: &NewMessage) -> Result<i64> {
             m.body_text,
             m.raw,
             m.sha256,
-            Utc::now().to_rfc3339()
+            Utc::now().to_rfc3339(),
+            request_id,
+            tray,
+            m.evidence
         ],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    attachments::insert(tx, id, &m.attachments)?;
+    Ok(id)
 }
 
 impl Ledger {

@@ -7,13 +7,22 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{
-    audit_log, clock_events, fees, letters, messages, outcomes, requests, settings, LedgerError, Result,
+    attachments, audit_log, clock_events, fees, letters, messages, outcomes, requests, settings, LedgerError,
+    Result,
 };
 
 /// Each entry is one schema version. Append; never edit a step that has shipped.
 fn steps() -> Vec<String> {
     vec![
-        [audit_log::SCHEMA, messages::SCHEMA, requests::SCHEMA, letters::SCHEMA, settings::SCHEMA].concat(),
+        [
+            audit_log::SCHEMA,
+            messages::SCHEMA,
+            requests::SCHEMA,
+            letters::SCHEMA,
+            settings::SCHEMA,
+            attachments::SCHEMA,
+        ]
+        .concat(),
         [clock_events::SCHEMA, outcomes::SCHEMA, fees::SCHEMA].concat(),
     ]
 }

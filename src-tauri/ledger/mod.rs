@@ -2,6 +2,7 @@
 //! letter and audit entry. All SQL in the program lives under this module, one
 //! file per table.
 
+mod attachments;
 mod audit_log;
 mod clock_events;
 mod fees;
@@ -12,11 +13,13 @@ mod outcomes;
 mod requests;
 mod retention;
 mod settings;
+mod thread;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
+pub use attachments::{AttachmentInfo, NewAttachment};
 pub use clock_events::{ClockEvent, ClockEventKind};
 pub use fees::{Fee, FeeDecision};
 pub use letters::LetterInfo;
@@ -24,6 +27,7 @@ pub use messages::NewMessage;
 pub use outcomes::{KindOutcome, Outcome};
 pub use requests::{NewRequest, RequestEdit, RequestRow};
 pub use retention::Erased;
+pub use thread::{EvidenceLine, ThreadMessage, TrayItem};
 
 use crate::audit::AuditRecord;
 

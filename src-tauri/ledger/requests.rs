@@ -45,6 +45,8 @@ pub struct NewRequest {
     pub subject: String,
     /// Why intake decided what it did, kept in the audit entry.
     pub reasons: String,
+    /// email, phone, post, web or in_person.
+    pub channel: String,
 }
 
 /// The fields an officer may correct by hand.
@@ -127,6 +129,38 @@ fn kinds_json(kinds: &[RequestKind]) -> String {
     serde_json::to_string(kinds).unwrap_or_else(|_| "[]".into())
 }
 
+/// Insert the request for an already stored message and link the message to it.
+fn insert_request(tx: &Connection, message_row: i64, req: &NewRequest) -> Result<String> {
+    let year = req.received_date.year();
+    let (seq, reference) = next_reference(tx, year)?;
+    tx.execute(
+        "INSERT INTO requests (reference, year, seq, message_id, received_at, received_date,
+            requester_name, requester_email, kinds, regime, status, subject, channel, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            reference,
+            year,
+            seq,
+            message_row,
+            req.received_at.to_rfc3339(),
+            req.received_date.to_string(),
+            req.requester_name,
+            req.requester_email,
+            kinds_json(&req.kinds),
+            req.regime.as_str(),
+            Status::Received.as_str(),
+            req.subject,
+            req.channel,
+            Utc::now().to_rfc3339()
+        ],
+    )?;
+    tx.execute(
+        "UPDATE messages SET request_id = (SELECT id FROM requests WHERE reference = ?1) WHERE id = ?2",
+        params![reference, message_row],
+    )?;
+    Ok(reference)
+}
+
 fn next_reference(tx: &Connection, year: i32) -> Result<(i64, String)> {
     let seq: i64 =
         tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?1", [year], |r| r.get(0))?;
@@ -137,32 +171,22 @@ impl Ledger {
     /// Store a message and the request it makes, with one audit entry, atomically.
     pub fn create_request(&mut self, actor: &str, message: &NewMessage, req: &NewRequest) -> Result<String> {
         self.audited(actor, |tx| {
-            let message_row = messages::insert(tx, message)?;
-            let year = req.received_date.year();
-            let (seq, reference) = next_reference(tx, year)?;
-            tx.execute(
-                "INSERT INTO requests (reference, year, seq, message_id, received_at, received_date,
-                    requester_name, requester_email, kinds, regime, status, subject, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    reference,
-                    year,
-                    seq,
-                    message_row,
-                    req.received_at.to_rfc3339(),
-                    req.received_date.to_string(),
-                    req.requester_name,
-                    req.requester_email,
-                    kinds_json(&req.kinds),
-                    req.regime.as_str(),
-                    Status::Received.as_str(),
-                    req.subject,
-                    Utc::now().to_rfc3339()
-                ],
-            )?;
+            let message_row = messages::insert(tx, message, None, None)?;
+            let reference = insert_request(tx, message_row, req)?;
             let detail = format!("from file {}; {}", message.file_name, req.reasons);
-            let record = AuditRecord::new("request.created", Some(&reference), detail);
-            Ok((reference, record))
+            Ok((reference.clone(), AuditRecord::new("request.created", Some(&reference), detail)))
+        })
+    }
+
+    /// Make a request of a message from the "Not a request" tray.
+    pub fn promote(&mut self, actor: &str, message: u32, req: &NewRequest) -> Result<String> {
+        self.audited(actor, |tx| {
+            let reference = insert_request(tx, i64::from(message), req)?;
+            let request: i64 =
+                tx.query_row("SELECT id FROM requests WHERE reference = ?1", [&reference], |r| r.get(0))?;
+            Ledger::untray(tx, message, request)?;
+            let detail = format!("promoted from the not-a-request tray; {}", req.reasons);
+            Ok((reference.clone(), AuditRecord::new("request.created", Some(&reference), detail)))
         })
     }
 

@@ -22,10 +22,15 @@ impl Ledger {
             let id: i64 = tx
                 .query_row("SELECT id FROM requests WHERE reference = ?1 AND purged_on IS NULL", [reference], |r| r.get(0))
                 .map_err(|_| LedgerError::RequestNotFound(format!("{reference} (not yet purged)")))?;
+            tx.execute(
+                "UPDATE attachments SET data = zeroblob(0), name = '' WHERE message_id IN
+                    (SELECT id FROM messages WHERE request_id = ?1)",
+                [id],
+            )?;
             let messages = tx.execute(
                 "UPDATE messages SET message_id = 'purged:' || id, file_name = '', from_name = '', from_email = '',
-                        subject = '', body_text = '', raw = zeroblob(0)
-                 WHERE id = (SELECT message_id FROM requests WHERE id = ?1)",
+                        subject = '', body_text = '', raw = zeroblob(0), evidence = '[]'
+                 WHERE request_id = ?1",
                 [id],
             )?;
             let letters = tx.execute("UPDATE letters SET pdf = zeroblob(0), file_name = '' WHERE request_id = ?1", [id])?;

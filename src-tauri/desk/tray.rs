@@ -1,0 +1,45 @@
+//! The "Not a request" tray, and the thread and attachments of a request.
+
+use chrono::{DateTime, Utc};
+
+use super::Desk;
+use crate::intake::classify;
+use crate::ledger::{NewRequest, TrayItem};
+use crate::rules::local_receipt_date;
+use crate::{Error, Result};
+
+impl Desk {
+    pub fn tray(&self) -> Result<Vec<TrayItem>> {
+        Ok(self.ledger.tray()?)
+    }
+
+    /// Make a request of a message the desk had set aside; returns its reference.
+    pub fn promote(&mut self, message: u32) -> Result<String> {
+        let item =
+            self.ledger.tray()?.into_iter().find(|t| t.id == message).ok_or_else(|| {
+                Error::Invalid(format!("message {message} is not in the not-a-request tray"))
+            })?;
+        let received_at: DateTime<Utc> = item
+            .received_at
+            .parse()
+            .map_err(|_| Error::Invalid(format!("message {message} has no readable receipt time")))?;
+        let class = classify(&item.subject, &item.body_text);
+        let request = NewRequest {
+            received_at,
+            received_date: local_receipt_date(received_at, &self.profile()?.time_zone)?,
+            requester_name: item.from_name,
+            requester_email: item.from_email,
+            kinds: class.kinds,
+            regime: class.regime,
+            subject: item.subject,
+            reasons: class.reasons.join("; "),
+            channel: "email".into(),
+        };
+        Ok(self.ledger.promote(&self.actor, message, &request)?)
+    }
+
+    /// An attachment's sanitised name and bytes.
+    pub fn attachment(&self, id: u32) -> Result<(String, Vec<u8>)> {
+        Ok(self.ledger.attachment(id)?)
+    }
+}

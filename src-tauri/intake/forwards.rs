@@ -1,0 +1,154 @@
+//! Who really makes the request when the sender is not the requester: a
+//! colleague forwarding the consumer's email (attached or quoted inline), or
+//! the website's form sending a notification.
+
+use mail_parser::Message;
+
+use super::email::ParsedEmail;
+
+const INLINE_MARKERS: &[&str] = &[
+    "---------- forwarded message ---------",
+    "-----original message-----",
+    "begin forwarded message:",
+    "-------- message transféré --------",
+    "---------- weitergeleitete nachricht ----------",
+    "---------- mensaje reenviado ----------",
+];
+
+const FORM_SENDERS: &[&str] =
+    &["noreply", "no-reply", "donotreply", "do-not-reply", "webform", "forms", "wordpress"];
+
+/// `Name <a@b.c>`, `<a@b.c>` or `a@b.c` → (name, address).
+fn split_address(s: &str) -> Option<(String, String)> {
+    let s = s.trim();
+    let (name, email) = match (s.rfind('<'), s.rfind('>')) {
+        (Some(a), Some(b)) if a < b => (s[..a].trim().trim_matches('"').to_string(), &s[a + 1..b]),
+        _ => (String::new(), s),
+    };
+    let email = email.trim().to_lowercase();
+    (email.contains('@') && !email.contains(' ')).then_some((name, email))
+}
+
+/// The value of a `Label: value` line, for the first label that matches.
+fn field<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
+    text.lines().find_map(|line| {
+        let (label, value) = line.split_once(':')?;
+        let label = label.trim().to_lowercase();
+        labels.contains(&label.as_str()).then(|| value.trim()).filter(|v| !v.is_empty())
+    })
+}
+
+pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
+    if let Some(inner) = msg.attachments().find_map(|p| p.message()) {
+        return from_attached(inner, parsed);
+    }
+    let lower = parsed.body_text.to_lowercase();
+    if let Some(at) = INLINE_MARKERS.iter().find_map(|m| lower.find(m)) {
+        return from_inline(at, parsed);
+    }
+    let local = parsed.from_email.split('@').next().unwrap_or("");
+    if FORM_SENDERS.iter().any(|f| local.contains(f)) {
+        from_web_form(parsed);
+    }
+}
+
+fn from_attached(inner: &Message<'_>, parsed: &mut ParsedEmail) {
+    let Some(first) = inner.from().and_then(|a| a.first()) else { return };
+    let Some((name, email)) = first.address().and_then(|a| split_address(a)).map(|(_, e)| (first.name(), e))
+    else {
+        return;
+    };
+    let forwarder = format!("{} <{}>", parsed.from_name, parsed.from_email);
+    parsed.requester_name = name.unwrap_or_default().trim().to_string();
+    parsed.requester_email = email;
+    if let Some(subject) = inner.subject() {
+        parsed.subject = subject.trim().to_string();
+    }
+    if let Some(body) = inner.body_text(0) {
+        parsed.body_text = body.trim().to_string();
+    }
+    // The consumer's own message reached the company when it was first sent.
+    if let Some(date) = inner.date().and_then(|d| chrono::DateTime::from_timestamp(d.to_timestamp(), 0)) {
+        parsed.arrived_at = Some(date);
+    }
+    parsed
+        .notes
+        .push(("requester".into(), format!("the attached original's sender; forwarded by {forwarder}")));
+}
+
+fn from_inline(at: usize, parsed: &mut ParsedEmail) {
+    let quoted = parsed.body_text[at..].to_string();
+    let Some((name, email)) = field(&quoted, &["from", "von", "de"]).and_then(split_address) else { return };
+    let forwarder = format!("{} <{}>", parsed.from_name, parsed.from_email);
+    parsed.requester_name = name;
+    parsed.requester_email = email;
+    if let Some(subject) = field(&quoted, &["subject", "betreff", "objet", "asunto"]) {
+        parsed.subject = subject.to_string();
+    }
+    parsed
+        .notes
+        .push(("requester".into(), format!("the quoted original's sender; forwarded by {forwarder}")));
+}
+
+fn from_web_form(parsed: &mut ParsedEmail) {
+    let Some((_, email)) =
+        field(&parsed.body_text, &["email", "e-mail", "email address"]).and_then(split_address)
+    else {
+        return;
+    };
+    parsed.requester_email = email;
+    parsed.requester_name = field(&parsed.body_text, &["name", "full name"]).unwrap_or_default().to_string();
+    parsed.notes.push((
+        "requester".into(),
+        format!("the Email field of a web-form notification from {}", parsed.from_email),
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+
+    use crate::intake::parse_email;
+
+    #[test]
+    fn an_attached_original_is_the_request() {
+        let raw = "From: Colleague <sales@leadspace.com>\r\nSubject: Fwd: delete me\r\nMessage-ID: <fw@x>\r\n\
+MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n\
+FYI, see below.\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nFrom: Ana Ruiz <ana@example.es>\r\n\
+Subject: Borrar mis datos\r\nDate: Mon, 02 Nov 2026 09:00:00 +0000\r\n\r\nPor favor borren mis datos.\r\n--b--\r\n";
+        let p = parse_email("f.eml", raw.as_bytes()).unwrap();
+        assert_eq!((p.requester_name.as_str(), p.requester_email.as_str()), ("Ana Ruiz", "ana@example.es"));
+        assert_eq!(p.from_email, "sales@leadspace.com");
+        assert_eq!(p.subject, "Borrar mis datos");
+        assert!(p.body_text.contains("borren"));
+        assert!(p.notes[0].1.contains("forwarded by Colleague <sales@leadspace.com>"));
+    }
+
+    #[test]
+    fn a_quoted_forward_and_a_web_form() {
+        let raw = "From: Desk <desk@leadspace.com>\r\nSubject: Fw: request\r\n\r\nPlease handle.\r\n\r\n\
+-----Original Message-----\r\nFrom: \"Kim, Daniel\" <Daniel.Kim@Example.com>\r\nSubject: My data\r\n\r\nSend me a copy.\r\n";
+        let p = parse_email("q.eml", raw.as_bytes()).unwrap();
+        assert_eq!(
+            (p.requester_name.as_str(), p.requester_email.as_str()),
+            ("Kim, Daniel", "daniel.kim@example.com")
+        );
+        assert_eq!(p.subject, "My data");
+        let form = "From: Website <no-reply@leadspace.com>\r\nSubject: New privacy request\r\n\r\n\
+Name: Zoe Lane\r\nEmail: zoe.lane@example.org\r\nRequest: delete my data\r\n";
+        let p = parse_email("w.eml", form.as_bytes()).unwrap();
+        assert_eq!(
+            (p.requester_name.as_str(), p.requester_email.as_str()),
+            ("Zoe Lane", "zoe.lane@example.org")
+        );
+    }
+
+    #[test]
+    fn attachment_names_never_become_paths() {
+        use crate::intake::email::sanitize_name;
+        assert_eq!(sanitize_name("../../etc/passwd"), "passwd");
+        assert_eq!(sanitize_name("C:\\Windows\\evil.dll"), "evil.dll");
+        assert_eq!(sanitize_name(".hidden"), "hidden");
+        assert_eq!(sanitize_name("a\u{0}b:c.pdf"), "ab_c.pdf");
+        assert_eq!(sanitize_name("../"), "attachment");
+    }
+}

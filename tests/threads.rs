@@ -1,0 +1,106 @@
+//! Replies join their request, non-requests wait in the tray, attachments are
+//! kept encrypted with safe names, forwards name the real requester.
+
+mod common;
+use common::*;
+
+use rightsdesk::rules::RequestKind;
+
+#[test]
+fn a_reply_joins_its_request_and_the_subject_reference_works_too() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let first = write(
+        dir.path(),
+        "a.eml",
+        email(
+            "Ann <ann@example.com>",
+            "orig@x",
+            "Mon, 02 Nov 2026 10:00:00 +0000",
+            "Access",
+            "California: a copy of my data",
+        ),
+    );
+    let r = desk.import(&[first]).unwrap().imported[0].reference.clone();
+    let reply = write(
+        dir.path(),
+        "b.eml",
+        format!(
+            "From: Ann <ann@example.com>\r\nSubject: Re: Access\r\nMessage-ID: <reply@x>\r\nIn-Reply-To: <orig@x>\r\n\
+             Date: Tue, 03 Nov 2026 10:00:00 +0000\r\n\r\nHere is my ID, as asked.\r\n"
+        ),
+    );
+    let by_subject = write(
+        dir.path(),
+        "c.eml",
+        format!(
+            "From: Ann <ann@example.com>\r\nSubject: About {r}\r\nMessage-ID: <third@x>\r\n\r\nAny news?\r\n"
+        ),
+    );
+    let s = desk.import(&[reply, by_subject]).unwrap();
+    assert_eq!(s.imported, vec![], "{s:?}");
+    assert_eq!(
+        s.joined.iter().map(|j| j.reference.as_str()).collect::<Vec<_>>(),
+        vec![r.as_str(), r.as_str()]
+    );
+    let d = desk.detail(&r).unwrap();
+    assert_eq!(d.thread.len(), 3);
+    assert!(d.thread[1].body_text.contains("Here is my ID"));
+    assert!(d.timeline.iter().any(|e| e.action == "message.joined"));
+}
+
+#[test]
+fn not_a_request_goes_to_the_tray_and_can_be_promoted() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let ooo = write(
+        dir.path(),
+        "ooo.eml",
+        "From: Bob <bob@example.com>\r\nSubject: Automatic reply: Out of office\r\nAuto-Submitted: auto-replied\r\n\
+         Message-ID: <ooo@x>\r\nDate: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nI am away until Monday.\r\n",
+    );
+    let s = desk.import(std::slice::from_ref(&ooo)).unwrap();
+    assert_eq!(s.not_requests, vec![ooo.display().to_string()]);
+    assert!(desk.list(&Default::default()).unwrap().is_empty());
+    let tray = desk.tray().unwrap();
+    assert_eq!(tray.len(), 1);
+    assert!(tray[0].evidence.iter().any(|e| e.because.contains("not_a_request")), "{:?}", tray[0].evidence);
+    let again = desk.import(&[ooo]).unwrap();
+    assert_eq!(again.duplicates.len(), 1, "the tray counts for duplicates");
+    let r = desk.promote(tray[0].id).unwrap();
+    assert!(desk.tray().unwrap().is_empty());
+    let d = desk.detail(&r).unwrap();
+    assert_eq!(d.summary.requester_email, "bob@example.com");
+    assert_eq!(d.thread.len(), 1);
+    assert!(desk.verify_audit().unwrap().ok);
+}
+
+#[test]
+fn attachments_are_kept_with_safe_names_and_a_forward_names_the_consumer() {
+    let dir = temp();
+    let (mut desk, path) = new_desk(dir.path());
+    let secret = "Attachment-Canary-4471";
+    let raw = format!(
+        "From: Colleague <sales@leadspace.com>\r\nSubject: Fwd: request\r\nMessage-ID: <fwd@x>\r\n\
+         Date: Mon, 02 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+         --b\r\nContent-Type: text/plain\r\n\r\nFYI\r\n\
+         --b\r\nContent-Type: text/plain; name=\"../../etc/passwd\"\r\nContent-Disposition: attachment; filename=\"../../etc/passwd\"\r\n\r\n{secret}\r\n\
+         --b\r\nContent-Type: message/rfc822\r\n\r\nFrom: Eva Novak <eva@example.cz>\r\nSubject: Delete me\r\n\
+         Date: Sun, 01 Nov 2026 09:00:00 +0000\r\n\r\nUnder the GDPR please delete my data.\r\n--b--\r\n"
+    );
+    let f = write(dir.path(), "fwd.eml", raw);
+    let s = desk.import(&[f]).unwrap();
+    let r = &s.imported[0].reference;
+    let d = desk.detail(r).unwrap();
+    assert_eq!(d.summary.requester_email, "eva@example.cz");
+    assert_eq!(d.summary.kinds, vec![RequestKind::Deletion]);
+    assert_eq!(d.summary.received_date.to_string(), "2026-11-01", "the original's date, not the forward's");
+    let names: Vec<&str> = d.thread[0].attachments.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"passwd"), "{names:?}");
+    let passwd = d.thread[0].attachments.iter().find(|a| a.name == "passwd").unwrap();
+    let (name, bytes) = desk.attachment(passwd.id).unwrap();
+    assert_eq!(name, "passwd");
+    assert!(String::from_utf8_lossy(&bytes).contains(secret));
+    assert!(!contains(&ledger_bytes(&path), secret), "the attachment is encrypted at rest");
+    assert!(d.thread[0].evidence.iter().any(|e| e.because.contains("forwarded by")));
+}
