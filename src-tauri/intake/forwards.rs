@@ -54,8 +54,7 @@ pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
 
 fn from_attached(inner: &Message<'_>, parsed: &mut ParsedEmail) {
     let Some(first) = inner.from().and_then(|a| a.first()) else { return };
-    let Some((name, email)) = first.address().and_then(|a| split_address(a)).map(|(_, e)| (first.name(), e))
-    else {
+    let Some((name, email)) = first.address().and_then(split_address).map(|(_, e)| (first.name(), e)) else {
         return;
     };
     let forwarder = format!("{} <{}>", parsed.from_name, parsed.from_email);
