@@ -25,10 +25,8 @@ fn a_reply_joins_its_request_and_the_subject_reference_works_too() {
     let reply = write(
         dir.path(),
         "b.eml",
-        format!(
-            "From: Ann <ann@example.com>\r\nSubject: Re: Access\r\nMessage-ID: <reply@x>\r\nIn-Reply-To: <orig@x>\r\n\
-             Date: Tue, 03 Nov 2026 10:00:00 +0000\r\n\r\nHere is my ID, as asked.\r\n"
-        ),
+        "From: Ann <ann@example.com>\r\nSubject: Re: Access\r\nMessage-ID: <reply@x>\r\nIn-Reply-To: <orig@x>\r\n\
+         Date: Tue, 03 Nov 2026 10:00:00 +0000\r\n\r\nHere is my ID, as asked.\r\n",
     );
     let by_subject = write(
         dir.path(),
