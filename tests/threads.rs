@@ -102,3 +102,38 @@ fn attachments_are_kept_with_safe_names_and_a_forward_names_the_consumer() {
     assert!(!contains(&ledger_bytes(&path), secret), "the attachment is encrypted at rest");
     assert!(d.thread[0].evidence.iter().any(|e| e.because.contains("forwarded by")));
 }
+
+#[test]
+fn hostile_files_each_get_a_line_and_the_rest_imports() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let deep = format!(
+        "From: a@example.com\r\nSubject: deep\r\nContent-Type: multipart/mixed; boundary=b0\r\n\r\n{}",
+        (1..10_000)
+            .map(|i| format!("--b{}\r\nContent-Type: multipart/mixed; boundary=b{i}\r\n\r\n", i - 1))
+            .collect::<String>()
+    );
+    let files = [
+        write(dir.path(), "zero.eml", ""),
+        write(dir.path(), "binary.eml", (0..=255u8).cycle().take(4096).collect::<Vec<u8>>()),
+        write(dir.path(), "truncated.eml", "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/pl"),
+        write(dir.path(), "headers-only.eml", "From: Header Only <h@example.com>\r\nSubject: delete my data\r\n"),
+        write(dir.path(), "bad-utf8.eml", b"From: \xff\xfe Bad <bad@example.com>\r\nSubject: \xc3\x28 delete\r\n\r\nplease delete my data\r\n".to_vec()),
+        write(dir.path(), "nul.eml", "From: n@example.com\r\nSubject: x\r\n\r\nhello\0world\r\n"),
+        write(dir.path(), "deep.eml", deep),
+        write(dir.path(), "good.eml", email("Good <good@example.com>", "good@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "a copy of my data")),
+    ];
+    let s = desk.import(&files).unwrap();
+    let settled = s.imported.len() + s.errors.len() + s.not_requests.len() + s.joined.len();
+    assert_eq!(settled, files.len(), "every file is accounted for: {s:?}");
+    assert!(s.imported.iter().any(|f| f.file.ends_with("good.eml")));
+    for e in &s.errors {
+        assert!(e.error.starts_with(&e.file), "the line names the file: {}", e.error);
+    }
+    // A message with no date at all says which time it used.
+    assert!(
+        s.warnings.iter().any(|w| w.file.ends_with("headers-only.eml") && w.error.contains("time of import")),
+        "{s:?}"
+    );
+    assert!(desk.verify_audit().unwrap().ok);
+}

@@ -20,7 +20,7 @@ pub fn pick_emails<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
     app.dialog()
         .file()
         .set_title("Import request emails")
-        .add_filter("Email (.eml, .mbox)", &["eml", "mbox"])
+        .add_filter("Email (.eml, .mbox, .msg)", &["eml", "mbox", "msg"])
         .blocking_pick_files()
         .map(|files| files.into_iter().filter_map(|f| f.into_path().ok()).collect())
 }

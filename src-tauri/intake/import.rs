@@ -65,12 +65,12 @@ fn has_extension(p: &Path, ext: &str) -> bool {
 }
 
 fn is_eml(p: &Path) -> bool {
-    has_extension(p, "eml") || has_extension(p, "mbox")
+    ["eml", "mbox", "msg"].iter().any(|e| has_extension(p, e))
 }
 
 fn read_email(path: &Path) -> Result<Vec<u8>, IntakeError> {
     let file = path.display().to_string();
-    if !has_extension(path, "eml") {
+    if !has_extension(path, "eml") && !has_extension(path, "msg") {
         return Err(IntakeError::Unsupported { file });
     }
     let size = std::fs::metadata(path)

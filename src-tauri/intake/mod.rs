@@ -5,10 +5,21 @@ mod classify_files;
 mod email;
 mod forwards;
 mod import;
+mod msg;
 mod store;
 mod understand;
 
 pub use classify::{classify, Classification};
+pub use msg::{CfbReader, OutlookReader};
+
+/// Parse one message, by its file name: Outlook `.msg`, else RFC 5322.
+pub fn parse_any(file: &str, file_name: &str, raw: &[u8]) -> Result<ParsedEmail, IntakeError> {
+    if file_name.to_lowercase().ends_with(".msg") {
+        CfbReader.read(file, raw)
+    } else {
+        parse_email(file, raw)
+    }
+}
 pub use classify_files::{classify_files, Classified};
 pub use email::{parse_email, sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES};
 pub use import::{import_messages, import_paths, ImportError, ImportSummary, ImportedFile};
@@ -31,6 +42,6 @@ pub enum IntakeError {
     TooLarge { file: String, size: u64 },
     #[error("{file}: not an email: {why}")]
     NotAnEmail { file: String, why: String },
-    #[error("{file}: unsupported file type (expected .eml or .mbox)")]
+    #[error("{file}: unsupported file type (expected .eml, .mbox or .msg)")]
     Unsupported { file: String },
 }

@@ -5,7 +5,7 @@
 use chrono::Utc;
 
 use super::import::Outcome;
-use super::{classify, parse_email, understand, ParsedEmail};
+use super::{classify, parse_any, understand, IntakeError, ParsedEmail};
 use crate::ledger::{Ledger, NewAttachment, NewMessage, NewRequest};
 use crate::rules::local_receipt_date;
 use crate::Error;
@@ -40,7 +40,12 @@ pub(super) fn import_bytes(
     (actor, time_zone): (&str, &str),
     warnings: &mut Vec<String>,
 ) -> Result<Outcome, Error> {
-    let email = parse_email(file, &raw)?;
+    // The parsers are libraries fed hostile input: a panic in one is this
+    // file's error, never the end of the batch.
+    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_any(file, file_name, &raw)));
+    let email = parsed.unwrap_or_else(|_| {
+        Err(IntakeError::NotAnEmail { file: file.to_string(), why: "the message could not be parsed".into() })
+    })?;
     if let Some(existing) = ledger.request_for_any_message_id(std::slice::from_ref(&email.message_id))? {
         return Ok(Outcome::Duplicate(existing));
     }
@@ -49,7 +54,12 @@ pub(super) fn import_bytes(
     }
     warnings.extend(email.refused.iter().cloned());
     let seen = understand(file, 0, &email);
-    let received_at = email.arrived_at.unwrap_or_else(Utc::now);
+    let received_at = email.arrived_at.unwrap_or_else(|| {
+        warnings.push(format!(
+            "{file}: no usable Date or Received header; the time of import is its receipt time"
+        ));
+        Utc::now()
+    });
     let message = NewMessage {
         message_id: email.message_id.clone(),
         file_name: file_name.to_string(),
