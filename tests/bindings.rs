@@ -44,6 +44,7 @@ fn committed_typescript_bindings_are_current() {
     check::<ledger::Fee>(&mut stale);
     check::<ledger::FeeDecision>(&mut stale);
     check::<desk::FrequencyNote>(&mut stale);
+    check::<desk::ManualRequest>(&mut stale);
     check::<desk::RetentionItem>(&mut stale);
     check::<desk::RetentionReport>(&mut stale);
     check::<desk::MetricsReport>(&mut stale);

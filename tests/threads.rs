@@ -137,3 +137,76 @@ fn hostile_files_each_get_a_line_and_the_rest_imports() {
     );
     assert!(desk.verify_audit().unwrap().ok);
 }
+
+#[test]
+fn a_request_taken_by_phone_lives_like_an_imported_one() {
+    let dir = temp();
+    let ledger = dir.path().join("m.ledger");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rightsdesk"))
+            .arg("--ledger")
+            .arg(&ledger)
+            .args(args)
+            .env("RIGHTSDESK_PASSPHRASE", PASS)
+            .output()
+            .unwrap()
+    };
+    assert!(run(&["init"]).status.success());
+    let scan = write(dir.path(), "id-scan.pdf", b"%PDF-1.4 scanned ID");
+    let exe = write(dir.path(), "tool.exe", b"MZ");
+    let o = run(&[
+        "new",
+        "--channel",
+        "fax",
+        "--received",
+        "2026-11-02",
+        "--email",
+        "p@example.com",
+        "--kind",
+        "access",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("channel \"fax\""), "{o:?}");
+    let o = run(&[
+        "new",
+        "--channel",
+        "phone",
+        "--received",
+        "2026-11-02",
+        "--email",
+        "p@example.com",
+        "--kind",
+        "access",
+        "--attach",
+        exe.to_str().unwrap(),
+    ]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("scanned document"), "{o:?}");
+    let o = run(&[
+        "new",
+        "--channel",
+        "phone",
+        "--received",
+        "2026-11-02",
+        "--email",
+        "Phone.Caller@Example.com",
+        "--name",
+        "Phone Caller",
+        "--kind",
+        "deletion",
+        "--jurisdiction",
+        "us-ca",
+        "--note",
+        "Called at 10:05, asked us to delete everything.",
+        "--attach",
+        scan.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{o:?}");
+    let o = run(&["show", "2026-0001", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["requester_email"], "phone.caller@example.com");
+    assert_eq!((v["regime"].as_str(), v["received"].as_str()), (Some("ccpa"), Some("2026-11-02")));
+    assert_eq!(v["kinds"], serde_json::json!(["deletion"]));
+    assert!(v["body_text"].as_str().unwrap().contains("Called at 10:05"));
+    let o = run(&["report", "register", "--json"]);
+    let reg: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(reg[0]["channel"], "phone");
+}

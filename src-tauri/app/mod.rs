@@ -6,6 +6,7 @@ mod dialogs;
 mod intake_cmds;
 mod ledger_cmds;
 mod letter_cmds;
+mod manual_cmds;
 mod records_cmds;
 mod request_cmds;
 mod settings_cmds;
@@ -69,6 +70,8 @@ pub fn run() {
             settings_cmds::get_profile,
             settings_cmds::save_profile,
             settings_cmds::verify_audit,
+            manual_cmds::pick_documents,
+            manual_cmds::new_request,
             thread_cmds::list_tray,
             thread_cmds::promote_message,
             thread_cmds::save_attachment,

@@ -57,6 +57,32 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Enter a request that did not come by email
+    New {
+        /// phone, post, web or in_person
+        #[arg(long)]
+        channel: String,
+        /// YYYY-MM-DD, or a date and time (RFC 3339)
+        #[arg(long)]
+        received: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        address: String,
+        /// What is asked (repeatable)
+        #[arg(long = "kind", required = true)]
+        kinds: Vec<String>,
+        /// us-ca, eu, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or unknown
+        #[arg(long, default_value = "unknown")]
+        jurisdiction: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// A scanned document, PDF or image (repeatable)
+        #[arg(long = "attach")]
+        attach: Vec<PathBuf>,
+    },
     /// Messages set aside as not a request
     Tray {
         #[arg(long)]
@@ -287,6 +313,20 @@ fn execute(cli: Cli) -> Result<i32> {
             let kind: LetterKind = kind.parse()?;
             let done = open(&path)?.export_letter(&reference, kind, &out)?;
             println!("wrote {} (sha256 {})", done.path, done.sha256);
+        }
+        Command::New { channel, received, email, name, address, kinds, jurisdiction, note, attach } => {
+            let form = crate::desk::ManualRequest {
+                channel,
+                received,
+                requester_name: name,
+                requester_email: email,
+                postal_address: address,
+                kinds: kinds.iter().map(|k| k.parse()).collect::<Result<_, _>>()?,
+                regime: crate::intake::regime_for_jurisdiction(&jurisdiction)?,
+                note,
+            };
+            let reference = open(&path)?.new_request(&form, &attach)?;
+            println!("created {reference}");
         }
         Command::Tray { json } => output::tray(&open(&path)?.tray()?, json),
         Command::Promote { message } => {

@@ -29,6 +29,7 @@ impl Desk {
             received_date: local_receipt_date(received_at, &self.profile()?.time_zone)?,
             requester_name: item.from_name,
             requester_email: item.from_email,
+            postal_address: String::new(),
             kinds: class.kinds,
             regime: class.regime,
             subject: item.subject,

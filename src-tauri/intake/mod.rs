@@ -23,7 +23,9 @@ pub fn parse_any(file: &str, file_name: &str, raw: &[u8]) -> Result<ParsedEmail,
 pub use classify_files::{classify_files, Classified};
 pub use email::{parse_email, sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES};
 pub use import::{import_messages, import_paths, ImportError, ImportSummary, ImportedFile};
-pub use understand::{jurisdiction_code, language, understand, Evidence, Understanding};
+pub use understand::{
+    jurisdiction_code, language, regime_for_jurisdiction, understand, Evidence, Understanding,
+};
 
 /// Largest email file read into memory for import.
 pub const MAX_EMAIL_BYTES: u64 = 50 * 1024 * 1024;

@@ -98,6 +98,7 @@ pub(super) fn import_bytes(
         received_date: local_receipt_date(received_at, time_zone)?,
         requester_name: email.requester_name,
         requester_email: email.requester_email,
+        postal_address: String::new(),
         kinds: class.kinds,
         regime: class.regime,
         subject: email.subject,

@@ -44,6 +44,16 @@ pub fn jurisdiction_code(regime: Regime) -> &'static str {
 }
 
 /// Common words of each language the desk reads (lower case, whole words).
+/// The regime a jurisdiction code stands for; `unknown` is the company policy.
+pub fn regime_for_jurisdiction(code: &str) -> Result<Regime, crate::rules::RulesError> {
+    Regime::ALL.into_iter().find(|r| jurisdiction_code(*r) == code.trim()).ok_or_else(|| {
+        crate::rules::RulesError::Unknown {
+            what: "jurisdiction (us-ca, eu, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or unknown)",
+            value: code.to_string(),
+        }
+    })
+}
+
 const LANGUAGE_WORDS: &[(&str, &[&str])] = &[
     ("en", &["the", "and", "my", "please", "you", "data", "of", "to", "i"]),
     ("es", &["el", "la", "los", "mis", "datos", "por", "favor", "que", "de", "y"]),

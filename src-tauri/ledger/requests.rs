@@ -40,6 +40,7 @@ pub struct NewRequest {
     pub received_date: NaiveDate,
     pub requester_name: String,
     pub requester_email: String,
+    pub postal_address: String,
     pub kinds: Vec<RequestKind>,
     pub regime: Regime,
     pub subject: String,
@@ -135,8 +136,8 @@ fn insert_request(tx: &Connection, message_row: i64, req: &NewRequest) -> Result
     let (seq, reference) = next_reference(tx, year)?;
     tx.execute(
         "INSERT INTO requests (reference, year, seq, message_id, received_at, received_date,
-            requester_name, requester_email, kinds, regime, status, subject, channel, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            requester_name, requester_email, kinds, regime, status, subject, channel, created_at, postal_address)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             reference,
             year,
@@ -151,7 +152,8 @@ fn insert_request(tx: &Connection, message_row: i64, req: &NewRequest) -> Result
             Status::Received.as_str(),
             req.subject,
             req.channel,
-            Utc::now().to_rfc3339()
+            Utc::now().to_rfc3339(),
+            req.postal_address
         ],
     )?;
     tx.execute(
