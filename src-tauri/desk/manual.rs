@@ -74,7 +74,7 @@ fn received_at(s: &str, time_zone: &str) -> Result<DateTime<Utc>> {
     tz.from_local_datetime(&noon)
         .single()
         .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| Error::Invalid(format!("{s}")))
+        .ok_or_else(|| Error::Invalid(format!("received {s:?}: that local time does not exist")))
 }
 
 impl Desk {
