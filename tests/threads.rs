@@ -118,7 +118,7 @@ fn hostile_files_each_get_a_line_and_the_rest_imports() {
         write(dir.path(), "binary.eml", (0..=255u8).cycle().take(4096).collect::<Vec<u8>>()),
         write(dir.path(), "truncated.eml", "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\nContent-Type: text/pl"),
         write(dir.path(), "headers-only.eml", "From: Header Only <h@example.com>\r\nSubject: delete my data\r\n"),
-        write(dir.path(), "bad-utf8.eml", b"From: \xff\xfe Bad <bad@example.com>\r\nSubject: \xc3\x28 delete\r\n\r\nplease delete my data\r\n".to_vec()),
+        write(dir.path(), "bad-utf8.eml", b"From: \xff\xfe Bad <bad@example.com>\r\nSubject: \xc3\x28 delete\r\n\r\nplease delete my data\r\n"),
         write(dir.path(), "nul.eml", "From: n@example.com\r\nSubject: x\r\n\r\nhello\0world\r\n"),
         write(dir.path(), "deep.eml", deep),
         write(dir.path(), "good.eml", email("Good <good@example.com>", "good@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "a copy of my data")),
