@@ -55,6 +55,7 @@ fn committed_typescript_bindings_are_current() {
     check::<intake::ImportedFile>(&mut stale);
     check::<intake::ImportError>(&mut stale);
     check::<intake::ImportSummary>(&mut stale);
+    check::<intake::ImportProgress>(&mut stale);
     check::<desk::RequestSummary>(&mut stale);
     check::<desk::RequestDetail>(&mut stale);
     check::<desk::RequestFilter>(&mut stale);

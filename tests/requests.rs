@@ -255,3 +255,30 @@ fn each_message_of_an_mbox_is_its_own_request_and_a_bad_one_is_named() {
     let s = desk.import(&[empty]).unwrap();
     assert!(s.errors[0].error.contains("no messages found"), "{s:?}");
 }
+
+#[test]
+fn a_cancelled_import_keeps_what_it_did_and_names_the_rest() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let files: Vec<_> = (0..4)
+        .map(|i| {
+            write(
+                dir.path(),
+                &format!("{i}.eml"),
+                email(MARGARET, &format!("c{i}@x"), "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "copy"),
+            )
+        })
+        .collect();
+    let mut seen = Vec::new();
+    let s = desk
+        .import_with_progress(&files, &mut |p| {
+            seen.push((p.done, p.total));
+            p.done < 2
+        })
+        .unwrap();
+    assert_eq!(seen, vec![(0, 4), (1, 4), (2, 4)]);
+    assert_eq!(s.imported.len(), 2);
+    assert_eq!(s.errors.len(), 2);
+    assert!(s.errors.iter().all(|e| e.error.contains("cancelled")));
+    assert_eq!(desk.list(&RequestFilter::default()).unwrap().len(), 2, "what was done before Cancel is kept");
+}

@@ -53,6 +53,7 @@ pub fn run() {
             ledger_cmds::keepalive,
             intake_cmds::import_pick,
             intake_cmds::import_dropped,
+            intake_cmds::cancel_import,
             request_cmds::list_requests,
             request_cmds::get_request,
             request_cmds::update_request,

@@ -1,5 +1,6 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -14,6 +15,8 @@ pub struct AppState {
     last_activity: Mutex<Instant>,
     /// Paths handed over by a drop or a dialog, not yet imported.
     allowed: Mutex<HashSet<PathBuf>>,
+    /// Set by the Cancel button of a running import.
+    cancel_import: AtomicBool,
     pub ledger_path: PathBuf,
     pub demo_path: PathBuf,
 }
@@ -36,6 +39,7 @@ impl AppState {
             demo: Mutex::new(false),
             last_activity: Mutex::new(Instant::now()),
             allowed: Mutex::new(HashSet::new()),
+            cancel_import: AtomicBool::new(false),
             ledger_path: default_ledger_path(),
             demo_path: demo_ledger_path(),
         }
@@ -79,6 +83,15 @@ impl AppState {
         }
         *guard = None;
         true
+    }
+
+    pub fn request_cancel(&self) {
+        self.cancel_import.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether Cancel was pressed since the last call; clears the flag.
+    pub fn take_cancel(&self) -> bool {
+        self.cancel_import.swap(false, Ordering::SeqCst)
     }
 
     pub fn allow_paths(&self, paths: &[PathBuf]) {

@@ -100,8 +100,17 @@ impl Desk {
     }
 
     pub fn import(&mut self, paths: &[PathBuf]) -> Result<ImportSummary> {
+        self.import_with_progress(paths, &mut |_| true)
+    }
+
+    /// Import, telling `progress` before each file; it answers false to cancel.
+    pub fn import_with_progress(
+        &mut self,
+        paths: &[PathBuf],
+        progress: &mut dyn FnMut(&intake::ImportProgress) -> bool,
+    ) -> Result<ImportSummary> {
         let tz = self.profile()?.time_zone;
-        Ok(intake::import_paths(&mut self.ledger, paths, &self.actor, &tz))
+        Ok(intake::import_paths(&mut self.ledger, paths, (&self.actor, &tz), progress))
     }
 
     /// Change the passphrase, after proving the current one.

@@ -123,10 +123,27 @@ impl ImportSummary {
     }
 }
 
-/// Import dropped or picked files and folders (folders are walked for .eml and .mbox).
-pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zone: &str) -> ImportSummary {
+/// How far a bulk import has got, for a progress bar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportProgress {
+    pub done: u32,
+    pub total: u32,
+    pub current: String,
+    pub errors: u32,
+}
+
+/// Import dropped or picked files and folders (folders are walked for .eml,
+/// .mbox and .msg). `progress` hears before each file; when it answers false
+/// the import stops there, keeps what it has done and lists the rest as not
+/// imported.
+pub fn import_paths(
+    ledger: &mut Ledger,
+    paths: &[PathBuf],
+    (actor, time_zone): (&str, &str),
+    progress: &mut dyn FnMut(&ImportProgress) -> bool,
+) -> ImportSummary {
     let mut summary = ImportSummary::default();
-    let batch = ledger.batch(|ledger| import_each(ledger, paths, (actor, time_zone), &mut summary));
+    let batch = ledger.batch(|ledger| import_each(ledger, paths, (actor, time_zone), &mut summary, progress));
     if let Err(e) = batch {
         // Nothing of the batch was kept: say so for every file it had reached.
         let lost = std::mem::take(&mut summary.imported);
@@ -138,16 +155,36 @@ pub fn import_paths(ledger: &mut Ledger, paths: &[PathBuf], actor: &str, time_zo
     summary
 }
 
-fn import_each(ledger: &mut Ledger, paths: &[PathBuf], who: (&str, &str), summary: &mut ImportSummary) {
+fn import_each(
+    ledger: &mut Ledger,
+    paths: &[PathBuf],
+    who: (&str, &str),
+    summary: &mut ImportSummary,
+    progress: &mut dyn FnMut(&ImportProgress) -> bool,
+) {
     let mut files = Vec::new();
     expand(paths, &mut files, &mut summary.errors);
-    for path in files {
-        if has_extension(&path, "mbox") {
-            import_mbox(ledger, &path, who, summary);
+    let total = files.len() as u32;
+    for (done, path) in files.iter().enumerate() {
+        let now = ImportProgress {
+            done: done as u32,
+            total,
+            current: path.display().to_string(),
+            errors: summary.errors.len() as u32,
+        };
+        if !progress(&now) {
+            summary.errors.extend(files[done..].iter().map(|p| ImportError {
+                file: p.display().to_string(),
+                error: format!("{}: not imported: the import was cancelled", p.display()),
+            }));
+            return;
+        }
+        if has_extension(path, "mbox") {
+            import_mbox(ledger, path, who, summary);
             continue;
         }
         let mut warnings = Vec::new();
-        let outcome = import_one(ledger, &path, who, &mut warnings);
+        let outcome = import_one(ledger, path, who, &mut warnings);
         summary.add(path.display().to_string(), outcome, warnings);
     }
 }

@@ -52,6 +52,9 @@ describe('commands', () => {
       [() => api.getProfile(), 'get_profile', undefined],
       [() => api.saveProfile(profile), 'save_profile', { profile }],
       [() => api.verifyAudit(), 'verify_audit', undefined],
+      [() => api.listTray(), 'list_tray', undefined],
+      [() => api.promoteMessage(17), 'promote_message', { message: 17 }],
+      [() => api.saveAttachment(5), 'save_attachment', { id: 5 }],
     ];
     for (const [call, command, args] of calls) {
       tauri.invoke.mockClear();

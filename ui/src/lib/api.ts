@@ -17,6 +17,7 @@ import type { RequestFilter } from './bindings/RequestFilter';
 import type { RequestSummary } from './bindings/RequestSummary';
 import type { RetentionReport } from './bindings/RetentionReport';
 import type { Status } from './bindings/Status';
+import type { TrayItem } from './bindings/TrayItem';
 import { toAppError } from './errors';
 import type { LetterKind } from './labels';
 
@@ -46,6 +47,10 @@ export const keepalive = () => call<null>('keepalive');
 // Intake
 export const importPick = () => call<ImportSummary | null>('import_pick');
 export const importDropped = (paths: string[]) => call<ImportSummary>('import_dropped', { paths });
+/** The "Not a request" tray: messages intake set aside. */
+export const listTray = () => call<TrayItem[]>('list_tray');
+/** Turns a tray message into a request; its new reference. */
+export const promoteMessage = (message: number) => call<string>('promote_message', { message });
 
 // Requests
 export const listRequests = (filter: RequestFilter) =>
@@ -58,6 +63,8 @@ export const setStatus = (reference: string, status: Status) =>
 /** Closes an answered request: one outcome per kind (a withdrawn one closes through setStatus). */
 export const closeRequest = (reference: string, outcomes: KindOutcome[]) =>
   call<RequestDetail>('close_request', { reference, outcomes });
+/** Opens the native save dialog for one attachment; the saved path, or null when cancelled. */
+export const saveAttachment = (id: number) => call<string | null>('save_attachment', { id });
 
 // Clock (`on` is a calendar date, "YYYY-MM-DD")
 export const pauseClock = (reference: string, on: string, reason: string) =>

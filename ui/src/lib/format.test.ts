@@ -6,6 +6,7 @@ import {
   daysLong,
   daysShort,
   dueLabel,
+  formatBytes,
   formatDate,
   formatDays,
   formatMoney,
@@ -90,5 +91,14 @@ describe('small helpers', () => {
     expect(shortHash('0123456789abcdef0123')).toBe('0123456789ab');
     expect(baseName('/home/o/mail/a.eml')).toBe('a.eml');
     expect(baseName('C:\\mail\\b.msg')).toBe('b.msg');
+  });
+});
+
+describe('formatBytes', () => {
+  it('says sizes in B, KB and MB', () => {
+    expect(formatBytes(812)).toBe('812 B');
+    expect(formatBytes(14_540)).toBe('14.2 KB');
+    expect(formatBytes(300 * 1024)).toBe('300 KB');
+    expect(formatBytes(3.25 * 1024 * 1024)).toBe('3.3 MB');
   });
 });

@@ -30,6 +30,9 @@ export const retentionRun = vi.fn<typeof Real.retentionRun>();
 export const getProfile = vi.fn<typeof Real.getProfile>();
 export const saveProfile = vi.fn<typeof Real.saveProfile>();
 export const verifyAudit = vi.fn<typeof Real.verifyAudit>();
+export const listTray = vi.fn<typeof Real.listTray>();
+export const promoteMessage = vi.fn<typeof Real.promoteMessage>();
+export const saveAttachment = vi.fn<typeof Real.saveAttachment>();
 export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
 export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
 
@@ -44,6 +47,7 @@ const all = [
   importPick, importDropped, listRequests, getRequest, updateRequest, setStatus, closeRequest,
   pauseClock, resumeClock, extendRequest, proposeFee, decideFee, exportLetter, metrics, exportRegister,
   retentionRun, getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop,
+  listTray, promoteMessage, saveAttachment,
 ];
 
 export function resetApi(): void {
@@ -52,6 +56,7 @@ export function resetApi(): void {
   events.drop = null;
   keepalive.mockResolvedValue(null);
   listRequests.mockResolvedValue([]);
+  listTray.mockResolvedValue([]);
   onLedgerLocked.mockImplementation(async (cb) => {
     events.locked = cb;
     return () => {};

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('../lib/api', () => import('./api-mock'));
 
+import type { ImportSummary } from '../lib/bindings/ImportSummary';
 import type { RequestDetail } from '../lib/bindings/RequestDetail';
 import { drafts } from '../lib/drafts';
 import * as api from './api-mock';
@@ -220,10 +221,13 @@ describe('the open request', () => {
 });
 
 describe('import', () => {
-  const SUMMARY = {
+  const SUMMARY: ImportSummary = {
     imported: [{ file: '/mail/okafor.eml', ref: '2026-0004' }],
     duplicates: [{ file: '/mail/tanaka.eml', ref: '2026-0003' }],
+    joined: [],
+    not_requests: [],
     errors: [{ file: '/mail/broken.msg', error: 'not an Outlook message' }],
+    warnings: [],
   };
 
   it('imports with the i key and shows imported, duplicates and errors', async () => {

@@ -29,8 +29,9 @@ export function summary(over: Partial<RequestSummary> = {}): RequestSummary {
   };
 }
 
+/** A request; unless `over` gives a thread, its first message is the request's own email. */
 export function detail(s: RequestSummary, over: Partial<RequestDetail> = {}): RequestDetail {
-  return {
+  const d: RequestDetail = {
     summary: s,
     postal_address: '1 Main St\nSpringfield',
     subject: `Privacy request from ${s.requester_name}`,
@@ -50,8 +51,15 @@ export function detail(s: RequestSummary, over: Partial<RequestDetail> = {}): Re
       { seq: 1, at: '2026-01-02T10:00:01Z', actor: 'officer', action: 'request.imported', reference: s.reference, detail: 'from okafor.eml' },
     ],
     letters: [],
+    thread: [],
     ...over,
   };
+  if (!over.thread) {
+    d.thread = [
+      { id: 1, from: d.from, subject: d.subject, received_at: s.received_at, body_text: d.body_text, attachments: [], evidence: [] },
+    ];
+  }
+  return d;
 }
 
 /** Three requests: one overdue, one due in 3 days, one with time to spare. */

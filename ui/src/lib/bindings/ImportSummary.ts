@@ -6,4 +6,16 @@ export type ImportSummary = { imported: Array<ImportedFile>,
 /**
  * Messages already in the ledger, with the request they belong to.
  */
-duplicates: Array<ImportedFile>, errors: Array<ImportError>, };
+duplicates: Array<ImportedFile>, 
+/**
+ * Replies added to the thread of an existing request.
+ */
+joined: Array<ImportedFile>, 
+/**
+ * Messages that ask for nothing, kept in the "Not a request" tray.
+ */
+not_requests: Array<string>, errors: Array<ImportError>, 
+/**
+ * Imported, but with something left out (an attachment over the limit).
+ */
+warnings: Array<ImportError>, };

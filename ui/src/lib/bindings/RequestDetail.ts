@@ -7,6 +7,7 @@ import type { KindOutcome } from "./KindOutcome";
 import type { LetterInfo } from "./LetterInfo";
 import type { RequestSummary } from "./RequestSummary";
 import type { Status } from "./Status";
+import type { ThreadMessage } from "./ThreadMessage";
 
 /**
  * Everything the request view shows.
@@ -15,7 +16,11 @@ export type RequestDetail = { summary: RequestSummary, postal_address: string, s
 /**
  * The email as plain text: HTML bodies were converted at import.
  */
-body_text: string, allowed_next: Array<Status>, 
+body_text: string, 
+/**
+ * Every message of the request, oldest first: the first one and the replies.
+ */
+thread: Array<ThreadMessage>, allowed_next: Array<Status>, 
 /**
  * Pauses, resumptions and the extension, oldest first.
  */
