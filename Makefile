@@ -33,6 +33,7 @@ test: ui ui-test rust-checks
 
 bench:
 	$(CARGO) bench --no-default-features --bench core
+	$(CARGO) bench --no-default-features --bench intake
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --no-default-features --test bindings

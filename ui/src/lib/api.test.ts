@@ -34,6 +34,7 @@ describe('commands', () => {
       [() => api.keepalive(), 'keepalive', undefined],
       [() => api.importPick(), 'import_pick', undefined],
       [() => api.importDropped(['/x.eml']), 'import_dropped', { paths: ['/x.eml'] }],
+      [() => api.cancelImport(), 'cancel_import', undefined],
       [() => api.listRequests({ status: 'received', query: 'q' }), 'list_requests', { filter: { status: 'received', query: 'q' } }],
       [() => api.getRequest('2026-0001'), 'get_request', { reference: '2026-0001' }],
       [() => api.updateRequest('2026-0001', { ...edit, kinds: [] }), 'update_request', { reference: '2026-0001', edit }],
@@ -80,6 +81,18 @@ describe('events', () => {
     expect(tauri.listen.mock.calls[0][0]).toBe('ledger-locked');
     tauri.listen.mock.calls[0][1]({ event: 'ledger-locked', id: 1, payload: null });
     expect(handler).toHaveBeenCalled();
+  });
+
+  it('listens for import-progress and hands over the payload', async () => {
+    const off = vi.fn();
+    tauri.listen.mockReset();
+    tauri.listen.mockResolvedValue(off);
+    const seen: unknown[] = [];
+    expect(await api.onImportProgress((p) => seen.push(p))).toBe(off);
+    expect(tauri.listen.mock.calls[0][0]).toBe('import-progress');
+    const payload = { done: 1, total: 3, current: '/mail/b.eml', errors: 0 };
+    tauri.listen.mock.calls[0][1]({ event: 'import-progress', id: 1, payload });
+    expect(seen).toEqual([payload]);
   });
 
   it('reduces drag-and-drop events to a type and paths', async () => {

@@ -6,6 +6,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 
 import type { AuditReport } from './bindings/AuditReport';
 import type { CompanyProfile } from './bindings/CompanyProfile';
+import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { KindOutcome } from './bindings/KindOutcome';
 import type { LedgerInfo } from './bindings/LedgerInfo';
@@ -47,6 +48,8 @@ export const keepalive = () => call<null>('keepalive');
 // Intake
 export const importPick = () => call<ImportSummary | null>('import_pick');
 export const importDropped = (paths: string[]) => call<ImportSummary>('import_dropped', { paths });
+/** Stops the running import after the file it is on; the import still resolves with its summary. */
+export const cancelImport = () => call<null>('cancel_import');
 /** The "Not a request" tray: messages intake set aside. */
 export const listTray = () => call<TrayItem[]>('list_tray');
 /** Turns a tray message into a request; its new reference. */
@@ -99,6 +102,11 @@ export const verifyAudit = () => call<AuditReport>('verify_audit');
 // Events
 export function onLedgerLocked(handler: () => void): Promise<Unlisten> {
   return listen('ledger-locked', () => handler());
+}
+
+/** Heard before each file of a running import (importPick / importDropped). */
+export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<Unlisten> {
+  return listen<ImportProgress>('import-progress', (event) => handler(event.payload));
 }
 
 export function onDragDrop(handler: (event: DropEvent) => void): Promise<Unlisten> {

@@ -3,6 +3,7 @@
 // and drive it through the same module.
 import { vi } from 'vitest';
 import type * as Real from '../lib/api';
+import type { ImportProgress } from '../lib/bindings/ImportProgress';
 
 export const ledgerInfo = vi.fn<typeof Real.ledgerInfo>();
 export const ledgerCreate = vi.fn<typeof Real.ledgerCreate>();
@@ -13,6 +14,7 @@ export const ledgerRekey = vi.fn<typeof Real.ledgerRekey>();
 export const keepalive = vi.fn<typeof Real.keepalive>();
 export const importPick = vi.fn<typeof Real.importPick>();
 export const importDropped = vi.fn<typeof Real.importDropped>();
+export const cancelImport = vi.fn<typeof Real.cancelImport>();
 export const listRequests = vi.fn<typeof Real.listRequests>();
 export const getRequest = vi.fn<typeof Real.getRequest>();
 export const updateRequest = vi.fn<typeof Real.updateRequest>();
@@ -35,18 +37,20 @@ export const promoteMessage = vi.fn<typeof Real.promoteMessage>();
 export const saveAttachment = vi.fn<typeof Real.saveAttachment>();
 export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
 export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
+export const onImportProgress = vi.fn<typeof Real.onImportProgress>();
 
 /** The handlers the UI registered, so a test can fire the backend's events. */
 export const events: {
   locked: (() => void) | null;
   drop: ((e: Real.DropEvent) => void) | null;
-} = { locked: null, drop: null };
+  progress: ((p: ImportProgress) => void) | null;
+} = { locked: null, drop: null, progress: null };
 
 const all = [
   ledgerInfo, ledgerCreate, ledgerUnlock, ledgerOpenDemo, ledgerLock, ledgerRekey, keepalive,
-  importPick, importDropped, listRequests, getRequest, updateRequest, setStatus, closeRequest,
+  importPick, importDropped, cancelImport, listRequests, getRequest, updateRequest, setStatus, closeRequest,
   pauseClock, resumeClock, extendRequest, proposeFee, decideFee, exportLetter, metrics, exportRegister,
-  retentionRun, getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop,
+  retentionRun, getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop, onImportProgress,
   listTray, promoteMessage, saveAttachment,
 ];
 
@@ -54,6 +58,8 @@ export function resetApi(): void {
   for (const fn of all) fn.mockReset();
   events.locked = null;
   events.drop = null;
+  events.progress = null;
+  cancelImport.mockResolvedValue(null);
   keepalive.mockResolvedValue(null);
   listRequests.mockResolvedValue([]);
   listTray.mockResolvedValue([]);
@@ -63,6 +69,10 @@ export function resetApi(): void {
   });
   onDragDrop.mockImplementation(async (cb) => {
     events.drop = cb;
+    return () => {};
+  });
+  onImportProgress.mockImplementation(async (cb) => {
+    events.progress = cb;
     return () => {};
   });
 }

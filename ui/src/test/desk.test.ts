@@ -269,6 +269,162 @@ describe('import', () => {
   });
 });
 
+describe('import progress', () => {
+  const CANCELLED: ImportSummary = {
+    imported: [{ file: '/mail/a.eml', ref: '2026-0004' }],
+    duplicates: [],
+    joined: [],
+    not_requests: [],
+    errors: [
+      { file: '/mail/b.msg', error: 'not an Outlook message' },
+      { file: '/mail/c.eml', error: '/mail/c.eml: not imported: the import was cancelled' },
+    ],
+    warnings: [],
+  };
+
+  /** A promise the test settles, standing in for an import still running in the backend. */
+  function pending<T>() {
+    let resolve!: (value: T) => void;
+    let reject!: (reason: unknown) => void;
+    const promise = new Promise<T>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  }
+
+  const panel = (container: HTMLElement) => container.querySelector<HTMLElement>('#import-progress');
+  const bar = (container: HTMLElement) => el<HTMLProgressElement>(container, '#import-progress progress');
+
+  it('shows a progress bar with counts while a picked import runs, and the summary when it resolves', async () => {
+    const run = pending<ImportSummary | null>();
+    api.importPick.mockReturnValue(run.promise);
+    const { container } = await renderDesk();
+    await waitFor(() => expect(api.events.progress).not.toBeNull());
+    await key('i');
+    expect(api.importPick).toHaveBeenCalledTimes(1);
+    // The file dialog is still open: nothing to count yet.
+    expect(panel(container)).toBeNull();
+
+    api.events.progress!({ done: 0, total: 3, current: '/mail/a.eml', errors: 0 });
+    const shown = await waitFor(() => el(container, '#import-progress'));
+    const status = within(shown).getByRole('status');
+    expect(status.getAttribute('aria-live')).toBe('polite');
+    expect(status.textContent).toContain('Importing 1 of 3 — a.eml');
+    expect(status.textContent).not.toContain('so far');
+    expect(bar(container).max).toBe(3);
+    expect(bar(container).value).toBe(0);
+    expect(el(container, '#import-button').textContent).toContain('Importing…');
+
+    api.events.progress!({ done: 2, total: 3, current: '/mail/c.eml', errors: 1 });
+    await waitFor(() => expect(status.textContent).toContain('Importing 3 of 3 — c.eml'));
+    expect(status.textContent).toContain('1 error so far');
+    expect(bar(container).value).toBe(2);
+
+    // A second import cannot start while this one runs.
+    await key('i');
+    expect(api.importPick).toHaveBeenCalledTimes(1);
+
+    run.resolve(CANCELLED);
+    const summary = await waitFor(() => el(container, '#import-summary'));
+    expect(panel(container)).toBeNull();
+    expect(summary.textContent).toContain('c.eml: /mail/c.eml: not imported: the import was cancelled');
+    expect(el(container, '#import-button').textContent).not.toContain('Importing…');
+
+    // An event arriving after the import resolved does not bring the panel back.
+    api.events.progress!({ done: 3, total: 3, current: '/mail/c.eml', errors: 1 });
+    await Promise.resolve();
+    expect(panel(container)).toBeNull();
+  });
+
+  it('cancels from a keyboard-reachable button, then shows what was not imported', async () => {
+    const run = pending<ImportSummary | null>();
+    api.importPick.mockReturnValue(run.promise);
+    const { container } = await renderDesk();
+    await waitFor(() => expect(api.events.progress).not.toBeNull());
+    await fireEvent.click(el(container, '#import-button'));
+    api.events.progress!({ done: 1, total: 5, current: 'C:\\mail\\b.msg', errors: 2 });
+    await waitFor(() => expect(panel(container)?.textContent).toContain('Importing 2 of 5 — b.msg'));
+    expect(panel(container)!.textContent).toContain('2 errors so far');
+
+    const cancel = el<HTMLButtonElement>(container, '#import-cancel');
+    expect(cancel.disabled).toBe(false);
+    expect(cancel.tabIndex).toBe(0);
+    cancel.focus();
+    expect(document.activeElement).toBe(cancel);
+    await fireEvent.click(cancel);
+    expect(api.cancelImport).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(cancel.disabled).toBe(true));
+    expect(cancel.textContent).toContain('Cancelling…');
+    await fireEvent.click(cancel);
+    expect(api.cancelImport).toHaveBeenCalledTimes(1);
+
+    run.resolve(CANCELLED);
+    await waitFor(() => expect(container.querySelector('#import-summary')).not.toBeNull());
+    expect(panel(container)).toBeNull();
+    expect(within(el(container, '#import-summary')).getByRole('heading', { name: /Not imported \(2\)/ })).toBeTruthy();
+  });
+
+  it('lets Cancel be tried again when the backend refuses it', async () => {
+    const run = pending<ImportSummary | null>();
+    api.importPick.mockReturnValue(run.promise);
+    api.cancelImport.mockRejectedValueOnce({ code: 'unknown', message: 'The ledger is locked.' });
+    const { container } = await renderDesk();
+    await waitFor(() => expect(api.events.progress).not.toBeNull());
+    await key('i');
+    api.events.progress!({ done: 0, total: 2, current: '/mail/a.eml', errors: 0 });
+    const cancel = await waitFor(() => el<HTMLButtonElement>(container, '#import-cancel'));
+    await fireEvent.click(cancel);
+    await waitFor(() => expect(el(document, '#toast').textContent).toBe('The ledger is locked.'));
+    expect(cancel.disabled).toBe(false);
+    expect(cancel.textContent).toContain('Cancel');
+    expect(cancel.textContent).not.toContain('Cancelling');
+    run.resolve(null);
+    await waitFor(() => expect(panel(container)).toBeNull());
+    expect(container.querySelector('#import-summary')).toBeNull();
+  });
+
+  it('shows progress for a drop at once, and takes it away when the import fails', async () => {
+    const run = pending<ImportSummary>();
+    api.importDropped.mockReturnValue(run.promise);
+    const { container } = await renderDesk();
+    await waitFor(() => expect(api.events.drop).not.toBeNull());
+    api.events.drop!({ type: 'drop', paths: ['/mail/a.eml', '/mail/old'] });
+    const shown = await waitFor(() => el(container, '#import-progress'));
+    expect(shown.textContent).toContain('Getting ready to import 2 dropped items…');
+    // Nothing to cancel until the backend has started on the files.
+    expect(el<HTMLButtonElement>(container, '#import-cancel').disabled).toBe(true);
+
+    api.events.progress!({ done: 0, total: 4, current: '/mail/old/x.eml', errors: 0 });
+    await waitFor(() => expect(shown.textContent).toContain('Importing 1 of 4 — x.eml'));
+    expect(bar(container).max).toBe(4);
+    expect(el<HTMLButtonElement>(container, '#import-cancel').disabled).toBe(false);
+
+    run.reject({ code: 'locked', message: 'The ledger is locked.' });
+    await waitFor(() => expect(panel(container)).toBeNull());
+    expect(el(document, '#toast').textContent).toBe('The ledger is locked.');
+  });
+
+  it('has no accessibility violations while importing', async () => {
+    const run = pending<ImportSummary>();
+    api.importDropped.mockReturnValue(run.promise);
+    const { container } = await renderDesk();
+    await waitFor(() => expect(api.events.drop).not.toBeNull());
+    api.events.drop!({ type: 'drop', paths: ['/mail/a.eml'] });
+    await waitFor(() => expect(panel(container)).not.toBeNull());
+    await expectAccessible(panel(container)!);
+    api.events.progress!({ done: 1, total: 2, current: '/mail/b.eml', errors: 1 });
+    await waitFor(() => expect(panel(container)?.textContent).toContain('1 error so far'));
+    await expectAccessible(container);
+    await fireEvent.click(el(container, '#import-cancel'));
+    await waitFor(() => expect(panel(container)?.textContent).toContain('Cancelling…'));
+    await expectAccessible(panel(container)!);
+    run.resolve(CANCELLED);
+    await waitFor(() => expect(container.querySelector('#import-summary')).not.toBeNull());
+    await waitFor(() => expect(el(document, '#toast').textContent).toBe('Import finished.'));
+  });
+});
+
 describe('settings', () => {
   const PROFILE = {
     name: 'Acme Data Inc.',
