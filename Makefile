@@ -7,7 +7,7 @@
 CARGO ?= cargo
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: setup ui run test rust-checks ui-test e2e bench bindings
+.PHONY: setup ui run test rust-checks ui-test e2e bench bindings fuzz
 
 setup:
 	bash .ci/setup
@@ -37,3 +37,11 @@ bench:
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --no-default-features --test bindings
+
+# Fuzz one parser front door (parse_eml, parse_mbox, parse_msg). cargo-fuzz needs
+# nightly features; RUSTC_BOOTSTRAP lets the stable toolchain provide them.
+TARGET ?= parse_eml
+SECONDS ?= 600
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir tests/fuzz $(TARGET) -- -max_total_time=$(SECONDS) -rss_limit_mb=4096
