@@ -39,11 +39,17 @@ fn field<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
 }
 
 pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
+    // A bounce carries the bounced message; it is not a forward of a request.
+    if parsed.automatic {
+        return;
+    }
     if let Some(inner) = msg.attachments().find_map(|p| p.message()) {
         return from_attached(inner, parsed);
     }
+    let subject = parsed.subject.to_lowercase();
+    let reply = ["re:", "aw:", "sv:", "antw:", "r:"].iter().any(|p| subject.starts_with(p));
     let lower = parsed.body_text.to_lowercase();
-    if let Some(at) = INLINE_MARKERS.iter().find_map(|m| lower.find(m)) {
+    if let Some(at) = INLINE_MARKERS.iter().find_map(|m| lower.find(m)).filter(|_| !reply) {
         return from_inline(at, parsed);
     }
     let local = parsed.from_email.split('@').next().unwrap_or("");
@@ -84,6 +90,8 @@ fn from_inline(at: usize, parsed: &mut ParsedEmail) {
     if let Some(subject) = field(&quoted, &["subject", "betreff", "objet", "asunto"]) {
         parsed.subject = subject.to_string();
     }
+    // The request is the original: what the colleague added around it is not.
+    parsed.body_text = quoted;
     parsed
         .notes
         .push(("requester".into(), format!("the quoted original's sender; forwarded by {forwarder}")));

@@ -2,6 +2,7 @@
 
 mod classify;
 mod classify_files;
+mod cues;
 mod email;
 mod forwards;
 mod import;

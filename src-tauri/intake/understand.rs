@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::cues::{find, fold, FIRST_PERSON, NOISE};
 use super::{classify, ParsedEmail};
 use crate::rules::Regime;
 
@@ -77,40 +78,57 @@ const AGENT_CUES: &[&str] = &[
     "authorized agent",
     "authorised agent",
     "power of attorney",
+    "law firm",
+    "attorney for",
+    "our client",
+    "my client",
+    "mon client",
+    "representing",
+    "acting for",
     "im auftrag",
+    "im namen",
+    "vollmacht",
+    "kanzlei",
+    "mandant*",
+    "rechtsanwalt*",
     "en nombre de",
+    "en representacion",
+    "abogad*",
+    "poder notarial",
     "au nom de",
+    "mandat",
+    "avocat*",
+    "procuration",
 ];
 const PARENT_CUES: &[&str] = &[
     "parent of",
     "my son",
     "my daughter",
     "my child",
-    "guardian of",
+    "her parent",
+    "his parent",
+    "guardian",
+    "his mother",
+    "her mother",
+    "his father",
+    "her father",
     "mi hijo",
     "mi hija",
+    "su madre",
+    "su padre",
     "mein sohn",
     "meine tochter",
+    "meines sohnes",
+    "meiner tochter",
+    "minderjahrig*",
     "mon fils",
     "ma fille",
+    "sa mere",
+    "son pere",
+    "representante legal",
+    "representant legal",
+    "representante legale",
 ];
-const NOT_A_REQUEST_CUES: &[&str] = &[
-    "out of office",
-    "automatic reply",
-    "auto-reply",
-    "undeliverable",
-    "delivery status notification",
-    "mail delivery failed",
-    "abwesenheitsnotiz",
-    "pricing",
-    "request a demo",
-    "partnership",
-    "invoice attached",
-    "verify your account",
-    "your password expires",
-    "webinar",
-];
-
 /// Up to three capitalised words after `cue` in the original text: a name.
 fn name_after(text: &str, cue: &str) -> Option<String> {
     let at = text.to_lowercase().find(cue)? + cue.len();
@@ -128,7 +146,6 @@ fn name_after(text: &str, cue: &str) -> Option<String> {
 pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understanding {
     let class = classify(&email.subject, &email.body_text);
     let text = format!("{}\n{}", email.subject, email.body_text);
-    let lower = text.to_lowercase();
     let mut evidence: Vec<Evidence> = class
         .reasons
         .iter()
@@ -142,9 +159,13 @@ pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understandin
         say(field, because.clone());
     }
 
+    let own = fold(&format!("{}\n{}", email.subject, super::classify::own_words(&email.body_text)));
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
-    let noise = NOT_A_REQUEST_CUES.iter().find(|c| lower.contains(*c));
-    let kinds = if email.automatic || (!found_kind && (noise.is_some() || email.bulk)) {
+    let first_person = FIRST_PERSON.iter().any(|w| find(&own, w).is_some());
+    let noise = NOISE.iter().find(|c| find(&own, c).is_some());
+    let broadcast = noise.is_some() && (!found_kind || !first_person);
+    let set_aside = email.automatic || broadcast || (email.bulk && !first_person);
+    let kinds = if set_aside {
         let why = if email.automatic {
             "sent automatically (Auto-Submitted or a mail-system sender)".to_string()
         } else if let Some(cue) = noise {
@@ -158,17 +179,17 @@ pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understandin
         class.kinds.iter().map(|k| k.as_str().to_string()).collect()
     };
 
-    let on_behalf = if let Some(cue) = AGENT_CUES.iter().find(|c| lower.contains(*c)) {
+    let on_behalf = if let Some(cue) = AGENT_CUES.iter().find(|c| find(&own, c).is_some()) {
         say("on_behalf", format!("agent: \"{cue}\""));
         Some("agent".to_string())
-    } else if let Some(cue) = PARENT_CUES.iter().find(|c| lower.contains(*c)) {
+    } else if let Some(cue) = PARENT_CUES.iter().find(|c| find(&own, c).is_some()) {
         say("on_behalf", format!("parent: \"{cue}\""));
         Some("parent".to_string())
     } else {
         None
     };
     let named = on_behalf.as_ref().and_then(|_| {
-        AGENT_CUES.iter().chain(PARENT_CUES).filter(|c| lower.contains(*c)).find_map(|c| name_after(&text, c))
+        AGENT_CUES.iter().chain(PARENT_CUES).filter(|c| !c.ends_with('*')).find_map(|c| name_after(&text, c))
     });
     let subject_name = match named {
         Some(n) => {
@@ -184,7 +205,8 @@ pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understandin
         index,
         message_id: email.message_id.clone(),
         kinds,
-        jurisdiction: jurisdiction_code(class.regime).to_string(),
+        // A message that asks for nothing is under no law's clock.
+        jurisdiction: if set_aside { "unknown".into() } else { jurisdiction_code(class.regime).to_string() },
         requester_email: email.requester_email.clone(),
         subject_name,
         on_behalf,

@@ -13,6 +13,7 @@ vi.mock('@tauri-apps/api/webview', () => ({
 }));
 
 import * as api from './api';
+import type { ManualRequest } from './bindings/ManualRequest';
 
 beforeEach(() => {
   tauri.invoke.mockReset();
@@ -23,6 +24,10 @@ describe('commands', () => {
   it('calls each backend command by its name with camelCase arguments', async () => {
     const edit = { requester_name: 'A', postal_address: '', kinds: [], regime: 'ccpa' } as const;
     const outcome = { kind: 'access', outcome: 'denied', basis: 'not verified' } as const;
+    const manual: ManualRequest = {
+      channel: 'phone', received: '2026-03-02', requester_name: 'A', requester_email: '', postal_address: '',
+      kinds: ['access'], regime: 'policy', note: '',
+    };
     const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, closure_days: [] };
     const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
       [() => api.ledgerInfo(), 'ledger_info', undefined],
@@ -56,6 +61,8 @@ describe('commands', () => {
       [() => api.listTray(), 'list_tray', undefined],
       [() => api.promoteMessage(17), 'promote_message', { message: 17 }],
       [() => api.saveAttachment(5), 'save_attachment', { id: 5 }],
+      [() => api.pickDocuments(), 'pick_documents', undefined],
+      [() => api.newRequest(manual, ['/scan/id.pdf']), 'new_request', { form: manual, documents: ['/scan/id.pdf'] }],
     ];
     for (const [call, command, args] of calls) {
       tauri.invoke.mockClear();

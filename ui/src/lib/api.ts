@@ -11,6 +11,7 @@ import type { ImportSummary } from './bindings/ImportSummary';
 import type { KindOutcome } from './bindings/KindOutcome';
 import type { LedgerInfo } from './bindings/LedgerInfo';
 import type { LetterExport } from './bindings/LetterExport';
+import type { ManualRequest } from './bindings/ManualRequest';
 import type { MetricsReport } from './bindings/MetricsReport';
 import type { RequestDetail } from './bindings/RequestDetail';
 import type { RequestEdit } from './bindings/RequestEdit';
@@ -54,6 +55,11 @@ export const cancelImport = () => call<null>('cancel_import');
 export const listTray = () => call<TrayItem[]>('list_tray');
 /** Turns a tray message into a request; its new reference. */
 export const promoteMessage = (message: number) => call<string>('promote_message', { message });
+/** Opens the native multi-select dialog for PDFs and images; the chosen paths, empty when cancelled. */
+export const pickDocuments = () => call<string[]>('pick_documents');
+/** Enters a request taken by phone, post, web form or in person; its new reference. `documents` come from pickDocuments only. */
+export const newRequest = (form: ManualRequest, documents: string[]) =>
+  call<string>('new_request', { form, documents });
 
 // Requests
 export const listRequests = (filter: RequestFilter) =>

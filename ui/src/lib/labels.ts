@@ -60,6 +60,31 @@ export const REGIME_LABEL: Record<Regime, string> = {
 
 export const ALL_REGIMES = Object.keys(REGIME_LABEL) as Regime[];
 
+/** How a request entered by hand reached the company (ManualRequest.channel). */
+export type ManualChannel = 'phone' | 'post' | 'web' | 'in_person';
+
+export const CHANNEL_LABEL: Record<ManualChannel, string> = {
+  phone: 'Phone',
+  post: 'Post',
+  web: 'Web form',
+  in_person: 'In person',
+};
+
+export const MANUAL_CHANNELS = Object.keys(CHANNEL_LABEL) as ManualChannel[];
+
+const CHANNEL_PHRASE: Record<string, string> = {
+  email: 'by email',
+  phone: 'by phone',
+  post: 'by post',
+  web: 'through the website form',
+  in_person: 'in person',
+};
+
+/** "by phone", "in person": how a request's channel reads in a sentence. */
+export function channelPhrase(channel: string): string {
+  return CHANNEL_PHRASE[channel] ?? `by ${channel}`;
+}
+
 /** The letters the backend renders (export_letter's `kind`). */
 export type LetterKind = 'ack' | 'extension' | 'twice' | 'fee';
 

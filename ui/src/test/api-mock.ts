@@ -35,6 +35,8 @@ export const verifyAudit = vi.fn<typeof Real.verifyAudit>();
 export const listTray = vi.fn<typeof Real.listTray>();
 export const promoteMessage = vi.fn<typeof Real.promoteMessage>();
 export const saveAttachment = vi.fn<typeof Real.saveAttachment>();
+export const pickDocuments = vi.fn<typeof Real.pickDocuments>();
+export const newRequest = vi.fn<typeof Real.newRequest>();
 export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
 export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
 export const onImportProgress = vi.fn<typeof Real.onImportProgress>();
@@ -51,7 +53,7 @@ const all = [
   importPick, importDropped, cancelImport, listRequests, getRequest, updateRequest, setStatus, closeRequest,
   pauseClock, resumeClock, extendRequest, proposeFee, decideFee, exportLetter, metrics, exportRegister,
   retentionRun, getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop, onImportProgress,
-  listTray, promoteMessage, saveAttachment,
+  listTray, promoteMessage, saveAttachment, pickDocuments, newRequest,
 ];
 
 export function resetApi(): void {
@@ -63,6 +65,7 @@ export function resetApi(): void {
   keepalive.mockResolvedValue(null);
   listRequests.mockResolvedValue([]);
   listTray.mockResolvedValue([]);
+  pickDocuments.mockResolvedValue([]);
   onLedgerLocked.mockImplementation(async (cb) => {
     events.locked = cb;
     return () => {};
