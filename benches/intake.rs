@@ -29,12 +29,12 @@ fn email(i: usize) -> Vec<u8> {
          To: compliance_privacy@leadspace.com\r\nSubject: Privacy request {i}\r\nDate: {date}\r\n\
          Message-ID: <bench-{i}@example.net>\r\nMIME-Version: 1.0\r\n"
     );
-    let text = if i % 7 == 0 {
+    let text = if i.is_multiple_of(7) {
         format!("Content-Type: text/html; charset=utf-8\r\n\r\n<html><body><p>{body}</p><p>California</p></body></html>\r\n")
     } else {
         format!("Content-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\nCalifornia resident.\r\n")
     };
-    if i % 5 != 0 {
+    if !i.is_multiple_of(5) {
         return format!("{head}{text}").into_bytes();
     }
     // One in five carries a scanned document of 20-80 KB.
