@@ -7,12 +7,14 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn rd(ledger: &Path, pass: &str, args: &[&str]) -> Output {
+    if pass == PASS {
+        return cli(ledger, args);
+    }
     Command::new(env!("CARGO_BIN_EXE_rightsdesk"))
         .arg("--ledger")
         .arg(ledger)
         .args(args)
         .env("RIGHTSDESK_PASSPHRASE", pass)
-        .env_remove("RIGHTSDESK_NEW_PASSPHRASE")
         .output()
         .expect("run rightsdesk")
 }

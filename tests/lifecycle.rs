@@ -254,15 +254,7 @@ fn the_fee_path_records_reasons_estimate_and_answer() {
 fn report_and_retention_commands() {
     let dir = temp();
     let ledger = dir.path().join("r.ledger");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_rightsdesk"))
-            .arg("--ledger")
-            .arg(&ledger)
-            .args(args)
-            .env("RIGHTSDESK_PASSPHRASE", PASS)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli(&ledger, args);
     assert!(run(&["init"]).status.success());
     let f = write(
         dir.path(),

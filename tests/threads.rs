@@ -142,15 +142,7 @@ fn hostile_files_each_get_a_line_and_the_rest_imports() {
 fn a_request_taken_by_phone_lives_like_an_imported_one() {
     let dir = temp();
     let ledger = dir.path().join("m.ledger");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_rightsdesk"))
-            .arg("--ledger")
-            .arg(&ledger)
-            .args(args)
-            .env("RIGHTSDESK_PASSPHRASE", PASS)
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli(&ledger, args);
     assert!(run(&["init"]).status.success());
     let scan = write(dir.path(), "id-scan.pdf", b"%PDF-1.4 scanned ID");
     let exe = write(dir.path(), "tool.exe", b"MZ");

@@ -48,3 +48,15 @@ pub fn ledger_bytes(path: &Path) -> Vec<u8> {
 pub fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
+
+/// Run the real binary on `ledger` with the test passphrase.
+pub fn cli(ledger: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rightsdesk"))
+        .arg("--ledger")
+        .arg(ledger)
+        .args(args)
+        .env("RIGHTSDESK_PASSPHRASE", PASS)
+        .env_remove("RIGHTSDESK_NEW_PASSPHRASE")
+        .output()
+        .expect("run rightsdesk")
+}
