@@ -1,9 +1,8 @@
 //! Rule-based reading of what a message asks for and which law applies. Every
 //! decision carries the words that led to it, so the officer can see why.
 
-use super::cues::{
-    find, fold, KIND_CUES, LAWS, NEGATIONS, OPT_OUT_SALE, OPT_OUT_SHARING, PLACES, SCOPE_ONLY,
-};
+use super::cues::{find, fold, KIND_CUES, NEGATIONS, OPT_OUT_SALE, OPT_OUT_SHARING, SCOPE_ONLY};
+use super::places::{LAWS, PLACES};
 use crate::rules::{Regime, RequestKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,6 +7,7 @@ mod email;
 mod forwards;
 mod import;
 mod msg;
+mod places;
 mod store;
 mod understand;
 

@@ -1,0 +1,235 @@
+//! The command line's words: every subcommand and option.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser, Debug)]
+#[command(name = "rightsdesk", version, about = "Offline desk for privacy-rights requests")]
+pub struct Cli {
+    /// The ledger file [default: $RIGHTSDESK_LEDGER, else the per-user data folder]
+    #[arg(long, global = true)]
+    pub ledger: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a new, empty ledger
+    Init,
+    /// Change the ledger's passphrase (new one from $RIGHTSDESK_NEW_PASSPHRASE or a prompt)
+    Rekey,
+    /// Import .eml files (or folders of them) as requests
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List requests, soonest due first
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one request
+    Show {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a letter as PDF
+    Letter {
+        reference: String,
+        /// Which letter: ack or extension
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Enter a request that did not come by email
+    New {
+        /// phone, post, web or in_person
+        #[arg(long)]
+        channel: String,
+        /// YYYY-MM-DD, or a date and time (RFC 3339)
+        #[arg(long)]
+        received: String,
+        #[arg(long, default_value = "")]
+        email: String,
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, default_value = "")]
+        address: String,
+        /// What is asked (repeatable)
+        #[arg(long = "kind", required = true)]
+        kinds: Vec<String>,
+        /// us-ca, eu, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or unknown
+        #[arg(long, default_value = "unknown")]
+        jurisdiction: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// A scanned document, PDF or image (repeatable)
+        #[arg(long = "attach")]
+        attach: Vec<PathBuf>,
+    },
+    /// Messages set aside as not a request
+    Tray {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a request of a set-aside message (its number from `tray`)
+    Promote { message: u32 },
+    /// Read request emails without a ledger
+    Intake {
+        #[command(subcommand)]
+        action: IntakeAction,
+    },
+    /// Due dates for a receipt date under a regime (no ledger needed)
+    Deadlines {
+        /// ccpa, gdpr, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or policy
+        #[arg(long)]
+        regime: String,
+        /// Date of receipt, YYYY-MM-DD
+        #[arg(long)]
+        received: String,
+        /// What is asked (repeatable): access, deletion, opt_out_sale, opt_out_sharing, appeal, ...
+        #[arg(long = "kind")]
+        kinds: Vec<String>,
+        /// A pause, FROM..TO inclusive (repeatable)
+        #[arg(long = "pause")]
+        pauses: Vec<String>,
+        /// The request has been extended
+        #[arg(long)]
+        extended: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop a request's clock while waiting for ID, clarification or a fee
+    Pause {
+        reference: String,
+        /// The first paused day [default: today]
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Restart a paused clock
+    Resume {
+        reference: String,
+        /// The day the clock runs again [default: today]
+        #[arg(long)]
+        on: Option<String>,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Take the regime's one extension, with the reason given to the requester
+    Extend {
+        reference: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Move a request to another status (closing: use `close`)
+    Status {
+        reference: String,
+        /// acknowledged, verifying, in_progress, responded, denied, withdrawn, closed
+        status: String,
+    },
+    /// Close a request with the outcome of each kind: KIND=complied|partial|denied[:BASIS]
+    Close {
+        reference: String,
+        #[arg(long = "outcome", required = true)]
+        outcomes: Vec<String>,
+    },
+    /// Mark a request excessive and propose a fee, or record the requester's answer
+    Fee {
+        #[command(subcommand)]
+        action: FeeAction,
+    },
+    /// Erase the personal data of requests closed longer ago than the retention period
+    Retention {
+        #[command(subcommand)]
+        action: RetentionAction,
+    },
+    /// Reports for regulators and auditors
+    Report {
+        #[command(subcommand)]
+        report: ReportKind,
+    },
+    /// The audit log
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum IntakeAction {
+    /// What each message asks, under which law, from whom, with the evidence
+    Classify {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FeeAction {
+    /// Reasons and a cost estimate, before any work is done
+    Propose {
+        reference: String,
+        #[arg(long)]
+        reasons: String,
+        /// Amount, e.g. 150.00
+        #[arg(long)]
+        estimate: f64,
+        #[arg(long, default_value = "USD")]
+        currency: String,
+    },
+    /// The requester accepted or declined the estimate
+    Decide {
+        reference: String,
+        #[arg(long, conflicts_with = "declined", required_unless_present = "declined")]
+        accepted: bool,
+        #[arg(long)]
+        declined: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RetentionAction {
+    /// List (--dry-run) or erase what is due
+    Run {
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ReportKind {
+    /// CCPA §7102 metrics for a calendar year
+    Metrics {
+        #[arg(long)]
+        year: i32,
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// The request register (§7101 record) for auditors
+    Register {
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        #[arg(long)]
+        csv: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditAction {
+    /// Check the hash chain; exit 0 and print "ok" when it holds
+    Verify,
+}
