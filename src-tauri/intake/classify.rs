@@ -1,9 +1,20 @@
 //! Rule-based reading of what a message asks for and which law applies. Every
 //! decision carries the words that led to it, so the officer can see why.
 
+use std::sync::LazyLock;
+
 use super::cues::{find, fold, KIND_CUES, NEGATIONS, OPT_OUT_SALE, OPT_OUT_SHARING, SCOPE_ONLY};
+use super::matcher::{CueSet, Hit};
 use super::places::{LAWS, PLACES};
 use crate::rules::{Regime, RequestKind};
+
+// The cue tables compiled once: constant lookup tables, not state.
+static KIND_SET: LazyLock<CueSet> =
+    LazyLock::new(|| CueSet::new(&KIND_CUES.iter().map(|(_, cues, _)| *cues).collect::<Vec<_>>()));
+static PLACE_SET: LazyLock<CueSet> =
+    LazyLock::new(|| CueSet::new(&PLACES.iter().map(|(_, c)| *c).collect::<Vec<_>>()));
+static LAW_SET: LazyLock<CueSet> =
+    LazyLock::new(|| CueSet::new(&LAWS.iter().map(|(_, c)| *c).collect::<Vec<_>>()));
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Classification {
@@ -76,16 +87,18 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
         }
     }
     let clauses = clauses(&text);
-    let deletion_cues =
-        KIND_CUES.iter().find(|(k, _, _)| *k == RequestKind::Deletion).map_or(&[][..], |(_, c, _)| *c);
-    let asks_deletion = |c: &str| deletion_cues.iter().any(|d| find(c, d).is_some());
-    for (kind, cues, negatable) in KIND_CUES {
-        let hit = clauses.iter().find_map(|c| {
-            cues.iter().find_map(|cue| {
-                let scope_only = *kind == RequestKind::Access && SCOPE_ONLY.contains(cue) && asks_deletion(c);
-                let refused = |at: usize| scope_only || (*negatable && negated(c, at));
-                find(c, cue).filter(|at| !refused(*at)).map(|_| *cue)
-            })
+    let deletion = KIND_CUES.iter().position(|(k, _, _)| *k == RequestKind::Deletion).unwrap_or(usize::MAX);
+    let per_clause: Vec<Vec<Hit>> = clauses.iter().map(|c| KIND_SET.hits(c)).collect();
+    for (group, (kind, _, negatable)) in KIND_CUES.iter().enumerate() {
+        let hit = clauses.iter().zip(&per_clause).find_map(|(clause, hits)| {
+            let deletes = hits.iter().any(|h| h.group == deletion);
+            hits.iter()
+                .filter(|h| h.group == group)
+                .find(|h| {
+                    let scope_only = *kind == RequestKind::Access && deletes && SCOPE_ONLY.contains(&h.cue);
+                    !(scope_only || (*negatable && negated(clause, h.at)))
+                })
+                .map(|h| h.cue)
         });
         if let Some(cue) = hit {
             kinds.push(*kind);
@@ -109,22 +122,32 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
 }
 
 fn regime_of(text: &str, reasons: &mut Vec<String>) -> Regime {
-    let mut best: Option<(u32, Regime, &str)> = None;
-    for (weight, table) in [(3, PLACES), (2, LAWS)] {
-        for (regime, cues) in table {
-            let hits: Vec<&str> = cues.iter().copied().filter(|c| find(text, c).is_some()).collect();
-            let score = hits.len() as u32 * weight;
-            let cue = hits.first().copied().unwrap_or_default();
-            let total = score + best.filter(|b| b.1 == *regime).map_or(0, |b| b.0);
-            if score > 0 && best.is_none_or(|b| total > b.0) {
-                best = Some((total, *regime, cue));
+    // (regime, score, first cue), in the order of the tables: ties go to the first.
+    let mut scores: Vec<(Regime, u32, &str)> = Vec::new();
+    for (weight, table, set) in [(3, PLACES, &*PLACE_SET), (2, LAWS, &*LAW_SET)] {
+        let mut seen: Vec<(usize, &str)> = Vec::new();
+        for h in set.hits(text) {
+            if !seen.contains(&(h.group, h.cue)) {
+                seen.push((h.group, h.cue));
+            }
+        }
+        seen.sort_by_key(|(group, _)| *group);
+        for (group, cue) in seen {
+            let regime = table[group].0;
+            match scores.iter_mut().find(|s| s.0 == regime) {
+                Some(s) => s.1 += weight,
+                None => scores.push((regime, weight, cue)),
             }
         }
     }
+    let best = scores.iter().fold(None::<&(Regime, u32, &str)>, |b, s| match b {
+        Some(b) if b.1 >= s.1 => Some(b),
+        _ => Some(s),
+    });
     match best {
-        Some((_, regime, cue)) => {
+        Some((regime, _, cue)) => {
             reasons.push(format!("regime {regime}: \"{}\"", cue.trim_end_matches('*').trim()));
-            regime
+            *regime
         }
         None => {
             reasons.push("regime policy: no jurisdiction stated".into());

@@ -6,6 +6,7 @@ mod cues;
 mod email;
 mod forwards;
 mod import;
+mod matcher;
 mod msg;
 mod places;
 mod store;

@@ -5,7 +5,8 @@
 use chrono::Utc;
 
 use super::import::Outcome;
-use super::{classify, parse_any, understand, IntakeError, ParsedEmail};
+use super::understand::understand_with;
+use super::{classify, parse_any, IntakeError, ParsedEmail};
 use crate::ledger::{Ledger, NewAttachment, NewMessage, NewRequest};
 use crate::rules::local_receipt_date;
 use crate::Error;
@@ -53,7 +54,8 @@ pub(super) fn import_bytes(
         return Ok(Outcome::Duplicate("the not-a-request tray".into()));
     }
     warnings.extend(email.refused.iter().cloned());
-    let seen = understand(file, 0, &email);
+    let class = classify(&email.subject, &email.body_text);
+    let seen = understand_with(file, 0, &email, class.clone());
     let received_at = email.arrived_at.unwrap_or_else(|| {
         warnings.push(format!(
             "{file}: no usable Date or Received header; the time of import is its receipt time"
@@ -92,7 +94,6 @@ pub(super) fn import_bytes(
         ledger.set_aside(actor, &message, &because.unwrap_or_default())?;
         return Ok(Outcome::SetAside);
     }
-    let class = classify(&email.subject, &email.body_text);
     let request = NewRequest {
         received_at,
         received_date: local_receipt_date(received_at, time_zone)?,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::cues::{find, fold, FIRST_PERSON, NOISE};
-use super::{classify, ParsedEmail};
+use super::{classify, Classification, ParsedEmail};
 use crate::rules::Regime;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -144,7 +144,16 @@ fn name_after(text: &str, cue: &str) -> Option<String> {
 }
 
 pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understanding {
-    let class = classify(&email.subject, &email.body_text);
+    understand_with(file, index, email, classify(&email.subject, &email.body_text))
+}
+
+/// As [`understand`], from a classification already made.
+pub fn understand_with(
+    file: &str,
+    index: usize,
+    email: &ParsedEmail,
+    class: Classification,
+) -> Understanding {
     let text = format!("{}\n{}", email.subject, email.body_text);
     let mut evidence: Vec<Evidence> = class
         .reasons

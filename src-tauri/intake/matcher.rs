@@ -1,0 +1,54 @@
+//! Many cues found in one pass (Aho-Corasick), with the same word-boundary
+//! rules as [`super::cues::find`]: a cue ending in `*` matches a word start.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// A compiled set of cues, each tagged with the group it belongs to.
+pub struct CueSet {
+    ac: AhoCorasick,
+    /// (group, cue as written, prefix match)
+    cues: Vec<(usize, &'static str, bool)>,
+}
+
+/// A cue found in a text.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub group: usize,
+    pub cue: &'static str,
+    pub at: usize,
+}
+
+impl CueSet {
+    pub fn new(groups: &[&[&'static str]]) -> CueSet {
+        let cues: Vec<(usize, &'static str, bool)> = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, cues)| cues.iter().map(move |c| (g, *c, c.ends_with('*'))))
+            .collect();
+        let needles: Vec<&str> = cues.iter().map(|(_, c, _)| c.trim_end_matches('*')).collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(needles)
+            .expect("cue tables are valid patterns");
+        CueSet { ac, cues }
+    }
+
+    /// Every cue in `text` that stands at word boundaries, in text order.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric();
+        self.ac
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (group, cue, prefix) = self.cues[m.pattern().as_usize()];
+                let needle = cue.trim_end_matches('*').as_bytes();
+                let starts = m.start() == 0 || !word(bytes[m.start() - 1]) || !word(needle[0]);
+                let ends = prefix
+                    || m.end() >= bytes.len()
+                    || !word(bytes[m.end()])
+                    || !word(needle[needle.len() - 1]);
+                (starts && ends).then_some(Hit { group, cue, at: m.start() })
+            })
+            .collect()
+    }
+}
