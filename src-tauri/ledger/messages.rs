@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 
 use super::attachments::{self, NewAttachment};
-use super::{Ledger, Result};
+use super::Result;
 
 pub(super) const SCHEMA: &str = "
 CREATE TABLE messages (
@@ -74,19 +74,4 @@ pub(super) fn insert(
     let id = tx.last_insert_rowid();
     attachments::insert(tx, id, &m.attachments)?;
     Ok(id)
-}
-
-impl Ledger {
-    /// The reference of the request a Message-ID already belongs to, if any.
-    pub fn request_for_message_id(&self, message_id: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT r.reference FROM messages m JOIN requests r ON r.message_id = m.id
-                 WHERE m.message_id = ?1",
-                [message_id],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
 }
