@@ -5,7 +5,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::{intake::IntakeError, ledger::LedgerError, letters::LetterError, rules::RulesError};
+use crate::{
+    intake::IntakeError, ledger::LedgerError, letters::LetterError, rules::RulesError, subject::SubjectError,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -17,6 +19,8 @@ pub enum Error {
     Rules(#[from] RulesError),
     #[error(transparent)]
     Letter(#[from] LetterError),
+    #[error(transparent)]
+    Subject(#[from] SubjectError),
     #[error("{0}")]
     Invalid(String),
     #[error("the ledger is locked; unlock it first")]
@@ -37,6 +41,8 @@ impl Error {
             Error::Intake(_) => "intake",
             Error::Rules(_) => "rules",
             Error::Letter(_) => "letter",
+            Error::Subject(SubjectError::Cancelled(_)) => "cancelled",
+            Error::Subject(_) => "data_source",
             Error::Invalid(_) => "invalid",
             Error::Locked => "locked",
             Error::Io { .. } => "io",

@@ -7,7 +7,9 @@ pub mod error;
 pub mod intake;
 pub mod ledger;
 pub mod letters;
+pub mod redact;
 pub mod rules;
+pub mod subject;
 
 #[cfg(feature = "desktop")]
 pub mod app;

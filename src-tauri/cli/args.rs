@@ -85,6 +85,28 @@ pub enum Command {
         #[command(subcommand)]
         action: IntakeAction,
     },
+    /// Find the rows about one person in data exports (no ledger needed)
+    Subject {
+        #[command(subcommand)]
+        action: SubjectAction,
+    },
+    /// Other people's data and never-disclose items in the rows about one person (no ledger needed)
+    Redact {
+        #[command(flatten)]
+        person: PersonArgs,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Data sources kept in the ledger: the company's exports to search
+    Data {
+        #[command(subcommand)]
+        action: DataAction,
+    },
+    /// The specific pieces of information for a request: find, redact, export
+    Pieces {
+        #[command(subcommand)]
+        action: PiecesAction,
+    },
     /// Due dates for a receipt date under a regime (no ledger needed)
     Deadlines {
         /// ccpa, gdpr, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or policy
@@ -171,6 +193,108 @@ pub enum IntakeAction {
         files: Vec<PathBuf>,
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// A person to look for, and where.
+#[derive(clap::Args, Debug)]
+pub struct PersonArgs {
+    /// A CSV, JSON or JSONL export (repeatable)
+    #[arg(long = "data", required = true)]
+    pub data: Vec<PathBuf>,
+    #[arg(long = "name")]
+    pub names: Vec<String>,
+    #[arg(long = "email")]
+    pub emails: Vec<String>,
+    #[arg(long = "phone")]
+    pub phones: Vec<String>,
+    #[arg(long)]
+    pub company: Option<String>,
+    /// City, state or country
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Leave out rows dated before this day (YYYY-MM-DD)
+    #[arg(long)]
+    pub since: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SubjectAction {
+    /// Every row about the person, with a score and the reason
+    Find {
+        #[command(flatten)]
+        person: PersonArgs,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DataAction {
+    /// Import exports as data sources; a newer export of a source replaces it
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The source's name [default: the file name]
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The data sources held, with their columns' roles
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change what a column holds: SOURCE COLUMN ROLE
+    Role { source: String, column: String, role: String },
+    /// Remove a data source
+    Remove { source: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PiecesAction {
+    /// Search the data sources for the request's requester
+    Find {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Confirm (or --reject) a found row: SOURCE ROW_NUMBER
+    Confirm {
+        reference: String,
+        source: String,
+        row: u64,
+        #[arg(long)]
+        reject: bool,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Run the detectors over the confirmed rows
+    Redact {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep a found redaction (default) or --reject it, by id or --type for all of a type
+    Decide {
+        reference: String,
+        /// The redaction's number, or nothing with --type
+        id: Option<u32>,
+        #[arg(long = "type")]
+        kind: Option<String>,
+        #[arg(long)]
+        reject: bool,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Write the redacted specific pieces as JSON or CSV (GDPR Art. 20 copy)
+    Export {
+        reference: String,
+        #[arg(long, default_value = "json")]
+        format: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 

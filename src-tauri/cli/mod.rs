@@ -2,13 +2,14 @@
 
 mod args;
 mod clock;
+mod data;
 mod output;
 
 pub use clock::parse_date;
 
 use clap::Parser;
 
-use args::{AuditAction, Cli, Command, FeeAction, IntakeAction, ReportKind, RetentionAction};
+use args::{AuditAction, Cli, Command, FeeAction, IntakeAction, ReportKind, RetentionAction, SubjectAction};
 use zeroize::Zeroizing;
 
 use crate::desk::{default_ledger_path, os_user, Desk, RequestFilter};
@@ -111,6 +112,12 @@ fn execute(cli: Cli) -> Result<i32> {
             let read_any = results.iter().any(|r| matches!(r, crate::intake::Classified::Message(_)));
             return Ok(if read_any { 0 } else { 1 });
         }
+        Command::Subject { action: SubjectAction::Find { person, json } } => {
+            data::subject_find(&person, json)?
+        }
+        Command::Redact { person, json } => data::redact(&person, json)?,
+        Command::Data { action } => return data::data(&mut open(&path)?, action),
+        Command::Pieces { action } => data::pieces(&mut open(&path)?, action)?,
         Command::Deadlines { regime, received, kinds, pauses, extended, json } => {
             output::deadlines(&clock::deadlines(&regime, &received, &kinds, &pauses, extended)?, json)
         }

@@ -3,11 +3,13 @@
 //! over this module, so both behave the same.
 
 mod clock;
+mod data;
 mod demo;
 mod fees;
 mod letters;
 mod manual;
 mod paths;
+mod pieces;
 mod profile;
 mod report;
 mod requests;
@@ -18,11 +20,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 
+pub use data::{DataImportSummary, DataProgress};
 pub use demo::{demo_messages, DEMO_PASSPHRASE};
 pub use fees::FrequencyNote;
 pub use letters::{write_atomically, LetterExport};
 pub use manual::{ManualRequest, CHANNELS};
 pub use paths::{data_dir, default_ledger_path, demo_ledger_path};
+pub use pieces::{
+    PieceRow, PiecesExport, PiecesFormat, PiecesView, RedactedPieces, RedactedRow, RedactedTable,
+};
 pub use profile::CompanyProfile;
 pub use report::{register_fields, MetricsReport, MetricsRow, ReasonCount, RegisterRow, REGISTER_HEADER};
 pub use requests::{RequestDetail, RequestFilter, RequestSummary};

@@ -23,10 +23,17 @@ pub struct CompanyProfile {
     /// Months a closed request's personal data is kept (never below 24).
     #[serde(default = "default_retention")]
     pub retention_months: u32,
+    /// How far back the specific pieces reach (11 CCR §7024(h): 12 months by default; 0 = everything held).
+    #[serde(default = "default_lookback")]
+    pub lookback_months: u32,
     /// Days the company is closed, which no business-day clock counts.
     #[serde(default)]
     #[ts(type = "Array<string>")]
     pub closure_days: Vec<NaiveDate>,
+}
+
+fn default_lookback() -> u32 {
+    12
 }
 
 fn default_retention() -> u32 {
@@ -44,6 +51,7 @@ impl Default for CompanyProfile {
             officer_name: String::new(),
             idle_lock_minutes: 10,
             retention_months: default_retention(),
+            lookback_months: default_lookback(),
             closure_days: Vec::new(),
         }
     }

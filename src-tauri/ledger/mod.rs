@@ -5,11 +5,13 @@
 mod attachments;
 mod audit_log;
 mod clock_events;
+mod data_sources;
 mod fees;
 mod letters;
 mod messages;
 mod migrations;
 mod outcomes;
+mod pieces;
 mod requests;
 mod retention;
 mod settings;
@@ -21,10 +23,12 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use attachments::{AttachmentInfo, NewAttachment};
 pub use clock_events::{ClockEvent, ClockEventKind};
+pub use data_sources::{RowSink, SourceDone, SourceInfo};
 pub use fees::{Fee, FeeDecision};
 pub use letters::LetterInfo;
 pub use messages::NewMessage;
 pub use outcomes::{KindOutcome, Outcome};
+pub use pieces::{FoundRow, PieceDecision, RedactionChoice, StoredRedaction};
 pub use requests::{NewRequest, RequestEdit, RequestRow};
 pub use retention::Erased;
 pub use thread::{EvidenceLine, ThreadMessage, TrayItem};
@@ -47,6 +51,8 @@ pub enum LedgerError {
     WeakPassphrase,
     #[error("no request {0} in this ledger")]
     RequestNotFound(String),
+    #[error("no data source named {0:?} in this ledger")]
+    SourceNotFound(String),
     #[error("ledger data is damaged: {0}")]
     Damaged(String),
     #[error("database error: {0}")]
@@ -62,6 +68,7 @@ impl LedgerError {
             LedgerError::TooNew { .. } => "ledger_too_new",
             LedgerError::WeakPassphrase => "weak_passphrase",
             LedgerError::RequestNotFound(_) => "request_not_found",
+            LedgerError::SourceNotFound(_) => "data_source_not_found",
             LedgerError::Damaged(_) => "ledger_damaged",
             LedgerError::Sqlite(_) => "database",
         }
