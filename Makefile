@@ -34,6 +34,7 @@ test: ui ui-test rust-checks
 bench:
 	$(CARGO) bench --no-default-features --bench core
 	$(CARGO) bench --no-default-features --bench intake
+	$(CARGO) bench --no-default-features --bench redact
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --no-default-features --test bindings

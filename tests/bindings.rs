@@ -23,7 +23,7 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
 
 #[test]
 fn committed_typescript_bindings_are_current() {
-    use rightsdesk::{audit, desk, intake, ledger, rules};
+    use rightsdesk::{audit, desk, intake, ledger, redact, rules, subject};
     let mut stale = Vec::new();
     check::<rules::Status>(&mut stale);
     check::<rules::RequestKind>(&mut stale);
@@ -53,6 +53,24 @@ fn committed_typescript_bindings_are_current() {
     check::<desk::RegisterRow>(&mut stale);
     check::<ledger::RequestEdit>(&mut stale);
     check::<intake::ImportedFile>(&mut stale);
+    check::<subject::Role>(&mut stale);
+    check::<subject::Column>(&mut stale);
+    check::<subject::Problem>(&mut stale);
+    check::<subject::Identifiers>(&mut stale);
+    check::<ledger::SourceInfo>(&mut stale);
+    check::<ledger::FoundRow>(&mut stale);
+    check::<ledger::PieceDecision>(&mut stale);
+    check::<ledger::StoredRedaction>(&mut stale);
+    check::<redact::RedactionType>(&mut stale);
+    check::<desk::DataProgress>(&mut stale);
+    check::<desk::DataImportSummary>(&mut stale);
+    check::<desk::PieceRow>(&mut stale);
+    check::<desk::PiecesView>(&mut stale);
+    check::<desk::RedactedPieces>(&mut stale);
+    check::<desk::RedactedTable>(&mut stale);
+    check::<desk::RedactedRow>(&mut stale);
+    check::<desk::PiecesFormat>(&mut stale);
+    check::<desk::PiecesExport>(&mut stale);
     check::<intake::ImportError>(&mut stale);
     check::<intake::ImportSummary>(&mut stale);
     check::<intake::ImportProgress>(&mut stale);

@@ -214,3 +214,69 @@ fn finds_the_rows_and_redacts_the_spans_of_every_labelled_subject() {
     }
     assert!(failures.is_empty(), "{failures:#?}");
 }
+
+fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rightsdesk")).args(args).output().expect("run rightsdesk")
+}
+
+#[test]
+fn the_command_line_contract_holds_without_a_ledger() {
+    let labels = labels();
+    let s = &labels.subjects[0];
+    let files: Vec<String> = ["contacts.csv", "reps.csv", "events.jsonl", "notes.csv"]
+        .iter()
+        .map(|f| format!("{DIR}/{f}"))
+        .collect();
+    let mut args: Vec<&str> = vec!["subject", "find"];
+    for f in &files {
+        args.extend(["--data", f.as_str()]);
+    }
+    let person = ["--name", s.name[0].as_str(), "--email", s.email[0].as_str(), "--json"];
+    args.extend(person);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for r in rows {
+        let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["file", "row_id", "score", "why"]);
+        assert!(files.contains(&r["file"].as_str().unwrap().to_string()), "file as given");
+    }
+
+    args[0] = "redact";
+    args.remove(1);
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v["redactions"].as_array().unwrap();
+    assert!(list.len() >= s.redactions.len() / 2);
+    let sources = sources();
+    for x in list {
+        let keys: Vec<&String> = x.as_object().unwrap().keys().collect();
+        for k in ["file", "row_id", "field", "start", "end", "text", "type"] {
+            assert!(keys.iter().any(|key| key.as_str() == k), "{k} missing in {x}");
+        }
+        // start/end are character offsets into the field's text.
+        let file = Path::new(x["file"].as_str().unwrap()).file_name().unwrap().to_str().unwrap();
+        let src = sources.iter().find(|s| s.name == file).unwrap();
+        let row = src.rows.iter().find(|r| r.id == x["row_id"].as_str().unwrap()).unwrap();
+        let col = src.columns.iter().position(|c| c.name == x["field"].as_str().unwrap()).unwrap();
+        let value: Vec<char> = row.values[col].chars().collect();
+        let (a, b) = (x["start"].as_u64().unwrap() as usize, x["end"].as_u64().unwrap() as usize);
+        assert_eq!(value[a..b].iter().collect::<String>(), x["text"].as_str().unwrap());
+    }
+
+    // An unreadable file is named; the others still answer.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let mut args2: Vec<&str> =
+        vec!["subject", "find", "--data", empty.to_str().unwrap(), "--data", files[0].as_str()];
+    args2.extend(person);
+    let out = run(&args2);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("empty.csv: the file is empty"));
+    let out = run(&["subject", "find", "--data", empty.to_str().unwrap(), "--name", "X Y", "--json"]);
+    assert_eq!(out.status.code(), Some(1), "nothing readable");
+}

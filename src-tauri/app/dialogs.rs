@@ -25,6 +25,19 @@ pub fn pick_emails<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
         .map(|files| files.into_iter().filter_map(|f| f.into_path().ok()).collect())
 }
 
+pub fn pick_data_exports<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
+    #[cfg(feature = "e2e-dialogs")]
+    if let Some(list) = e2e_answer("RIGHTSDESK_E2E_PICK") {
+        return Some(std::env::split_paths(&list).collect());
+    }
+    app.dialog()
+        .file()
+        .set_title("Import data exports")
+        .add_filter("Data export (.csv, .json, .jsonl)", &["csv", "tsv", "json", "jsonl", "ndjson"])
+        .blocking_pick_files()
+        .map(|files| files.into_iter().filter_map(|f| f.into_path().ok()).collect())
+}
+
 pub fn pick_documents<R: Runtime>(app: &AppHandle<R>) -> Option<Vec<PathBuf>> {
     #[cfg(feature = "e2e-dialogs")]
     if let Some(list) = e2e_answer("RIGHTSDESK_E2E_PICK") {

@@ -2,6 +2,7 @@
 //! command is a thin adapter over `crate::desk`.
 
 mod clock_cmds;
+mod data_cmds;
 mod dialogs;
 mod intake_cmds;
 mod ledger_cmds;
@@ -76,6 +77,18 @@ pub fn run() {
             thread_cmds::list_tray,
             thread_cmds::promote_message,
             thread_cmds::save_attachment,
+            data_cmds::list_sources,
+            data_cmds::import_sources_pick,
+            data_cmds::set_column_role,
+            data_cmds::remove_source,
+            data_cmds::get_pieces,
+            data_cmds::find_pieces,
+            data_cmds::decide_piece_row,
+            data_cmds::scan_redactions,
+            data_cmds::decide_redaction,
+            data_cmds::add_redaction,
+            data_cmds::redacted_pieces,
+            data_cmds::export_pieces,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

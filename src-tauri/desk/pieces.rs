@@ -83,6 +83,16 @@ pub struct PiecesExport {
     pub rows: u32,
 }
 
+/// What a found row held, to notice a newer export under it.
+pub fn row_digest(values: &[String]) -> String {
+    let mut h = Sha256::new();
+    for v in values {
+        h.update((v.len() as u64).to_le_bytes());
+        h.update(v.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
 fn char_to_byte(s: &str, c: usize) -> usize {
     s.char_indices().nth(c).map(|(b, _)| b).unwrap_or(s.len())
 }
@@ -151,6 +161,14 @@ impl Desk {
             .candidates
             .into_iter()
             .map(|c| FoundRow {
+                digest: row_digest(
+                    &sources[c.source as usize]
+                        .rows
+                        .iter()
+                        .find(|r| r.number == c.number)
+                        .map(|r| r.values.clone())
+                        .unwrap_or_default(),
+                ),
                 source: c.file,
                 number: c.number,
                 row_id: c.row_id,
@@ -290,6 +308,12 @@ impl Desk {
                     f.source, f.number
                 ))
             })?;
+            if row_digest(&r.values) != f.digest {
+                return Err(Error::Invalid(format!(
+                    "{} row {} changed after it was found (a newer export was imported); find the pieces and run the redaction again",
+                    f.source, f.number
+                )));
+            }
             let mut values = r.values.clone();
             for (col, value) in values.iter_mut().enumerate() {
                 let field = s.columns.get(col).map(|c| c.name.as_str()).unwrap_or("");

@@ -18,6 +18,7 @@ CREATE TABLE piece_rows (
     row_id      TEXT NOT NULL,
     score       REAL NOT NULL,
     why         TEXT NOT NULL,
+    digest      TEXT NOT NULL,
     decision    TEXT NOT NULL DEFAULT 'pending' CHECK (decision IN ('pending', 'confirmed', 'rejected')),
     reason      TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (request_id, source, number)
@@ -80,6 +81,11 @@ pub struct FoundRow {
     pub why: String,
     pub decision: PieceDecision,
     pub reason: String,
+    /// SHA-256 of the row's values when it was found: a newer export of the
+    /// source shows as a different digest.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub digest: String,
 }
 
 /// A redaction kept in the ledger, with the officer's decision.
@@ -117,12 +123,13 @@ impl Ledger {
             let id = request_id(tx, reference)?;
             tx.execute("DELETE FROM piece_rows WHERE request_id = ?1 AND decision = 'pending'", [id])?;
             let mut stmt = tx.prepare(
-                "INSERT INTO piece_rows (request_id, source, number, row_id, score, why) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO piece_rows (request_id, source, number, row_id, score, why, digest)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (request_id, source, number) DO UPDATE SET score = excluded.score, why = excluded.why,
-                    row_id = excluded.row_id",
+                    row_id = excluded.row_id, digest = excluded.digest",
             )?;
             for r in rows {
-                stmt.execute(params![id, r.source, r.number as i64, r.row_id, r.score as f64, r.why])?;
+                stmt.execute(params![id, r.source, r.number as i64, r.row_id, r.score as f64, r.why, r.digest])?;
             }
             let detail = format!("{} rows found in the data sources", rows.len());
             Ok(((), AuditRecord::new("pieces.found", Some(reference), detail)))
@@ -131,35 +138,25 @@ impl Ledger {
 
     pub fn found_rows(&self, reference: &str) -> Result<Vec<FoundRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT p.source, p.number, p.row_id, p.score, p.why, p.decision, p.reason FROM piece_rows p
+            "SELECT p.source, p.number, p.row_id, p.score, p.why, p.decision, p.reason, p.digest FROM piece_rows p
              JOIN requests r ON r.id = p.request_id WHERE r.reference = ?1 ORDER BY p.source, p.number",
         )?;
-        let raw = stmt
-            .query_map([reference], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get(2)?,
-                    r.get::<_, f64>(3)?,
-                    r.get(4)?,
-                    r.get::<_, String>(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<Vec<(String, i64, String, f64, String, String, String)>>>()?;
-        raw.into_iter()
-            .map(|(source, number, row_id, score, why, decision, reason)| {
-                Ok(FoundRow {
-                    source,
-                    number: number as u64,
-                    row_id,
-                    score: score as f32,
-                    why,
-                    decision: PieceDecision::parse(&decision)?,
-                    reason,
-                })
-            })
-            .collect()
+        let mut rows = stmt.query([reference])?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let decision: String = r.get(5)?;
+            out.push(FoundRow {
+                source: r.get(0)?,
+                number: r.get::<_, i64>(1)? as u64,
+                row_id: r.get(2)?,
+                score: r.get::<_, f64>(3)? as f32,
+                why: r.get(4)?,
+                decision: PieceDecision::parse(&decision)?,
+                reason: r.get(6)?,
+                digest: r.get(7)?,
+            });
+        }
+        Ok(out)
     }
 
     pub fn decide_row(

@@ -198,10 +198,9 @@ pub fn scan(text: &str, out: &mut Vec<Hit>) {
     for m in p.ipv4.find_iter(text) {
         let next = text[m.end()..].chars().next();
         let prev = text[..m.start()].chars().next_back();
-        if next != Some('.') || !text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            if prev != Some('.') && prev != Some('v') {
-                out.push(hit(m.start(), m.end(), T::IpOfOtherPerson, "ip", 0.9, "an IPv4 address"));
-            }
+        let version_like = next == Some('.') && text[m.end() + 1..].starts_with(|c: char| c.is_ascii_digit());
+        if !version_like && prev != Some('.') && prev != Some('v') {
+            out.push(hit(m.start(), m.end(), T::IpOfOtherPerson, "ip", 0.9, "an IPv4 address"));
         }
     }
     if text.contains(':') {

@@ -28,7 +28,7 @@ describe('commands', () => {
       channel: 'phone', received: '2026-03-02', requester_name: 'A', requester_email: '', postal_address: '',
       kinds: ['access'], regime: 'policy', note: '',
     };
-    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, closure_days: [] };
+    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, lookback_months: 12, closure_days: [] };
     const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
       [() => api.ledgerInfo(), 'ledger_info', undefined],
       [() => api.ledgerCreate('pw'), 'ledger_create', { passphrase: 'pw' }],
@@ -63,6 +63,19 @@ describe('commands', () => {
       [() => api.saveAttachment(5), 'save_attachment', { id: 5 }],
       [() => api.pickDocuments(), 'pick_documents', undefined],
       [() => api.newRequest(manual, ['/scan/id.pdf']), 'new_request', { form: manual, documents: ['/scan/id.pdf'] }],
+      [() => api.listSources(), 'list_sources', undefined],
+      [() => api.importSourcesPick(), 'import_sources_pick', undefined],
+      [() => api.setColumnRole('crm', 'Owner', 'other_person_name'), 'set_column_role', { source: 'crm', column: 'Owner', role: 'other_person_name' }],
+      [() => api.removeSource('crm'), 'remove_source', { source: 'crm' }],
+      [() => api.getPieces('2026-0001'), 'get_pieces', { reference: '2026-0001' }],
+      [() => api.findPieces('2026-0001'), 'find_pieces', { reference: '2026-0001' }],
+      [() => api.decidePieceRow('2026-0001', 'crm', 4, false, 'other person'), 'decide_piece_row', { reference: '2026-0001', source: 'crm', number: 4, confirm: false, reason: 'other person' }],
+      [() => api.scanRedactions('2026-0001'), 'scan_redactions', { reference: '2026-0001' }],
+      [() => api.decideRedaction('2026-0001', { id: 9 }, true, 'GDPR Art. 15(4)'), 'decide_redaction', { reference: '2026-0001', id: 9, kind: null, keep: true, reason: 'GDPR Art. 15(4)' }],
+      [() => api.decideRedaction('2026-0001', { kind: 'ssn' }, false, 'their own'), 'decide_redaction', { reference: '2026-0001', id: null, kind: 'ssn', keep: false, reason: 'their own' }],
+      [() => api.addRedaction('2026-0001', 'crm', 4, 'Notes', 3, 7, 'other', 'a colleague'), 'add_redaction', { reference: '2026-0001', source: 'crm', number: 4, field: 'Notes', start: 3, end: 7, kind: 'other', reason: 'a colleague' }],
+      [() => api.redactedPieces('2026-0001'), 'redacted_pieces', { reference: '2026-0001' }],
+      [() => api.exportPieces('2026-0001', 'csv'), 'export_pieces', { reference: '2026-0001', format: 'csv' }],
     ];
     for (const [call, command, args] of calls) {
       tauri.invoke.mockClear();
@@ -99,6 +112,18 @@ describe('events', () => {
     expect(tauri.listen.mock.calls[0][0]).toBe('import-progress');
     const payload = { done: 1, total: 3, current: '/mail/b.eml', errors: 0 };
     tauri.listen.mock.calls[0][1]({ event: 'import-progress', id: 1, payload });
+    expect(seen).toEqual([payload]);
+  });
+
+  it('listens for data-progress and hands over the payload', async () => {
+    const off = vi.fn();
+    tauri.listen.mockReset();
+    tauri.listen.mockResolvedValue(off);
+    const seen: unknown[] = [];
+    expect(await api.onDataProgress((p) => seen.push(p))).toBe(off);
+    expect(tauri.listen.mock.calls[0][0]).toBe('data-progress');
+    const payload = { file: '/exports/crm.csv', bytes_done: 10, bytes_total: 100, rows: 3 };
+    tauri.listen.mock.calls[0][1]({ event: 'data-progress', id: 1, payload });
     expect(seen).toEqual([payload]);
   });
 

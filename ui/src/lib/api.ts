@@ -6,6 +6,8 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 
 import type { AuditReport } from './bindings/AuditReport';
 import type { CompanyProfile } from './bindings/CompanyProfile';
+import type { DataImportSummary } from './bindings/DataImportSummary';
+import type { DataProgress } from './bindings/DataProgress';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { KindOutcome } from './bindings/KindOutcome';
@@ -13,11 +15,18 @@ import type { LedgerInfo } from './bindings/LedgerInfo';
 import type { LetterExport } from './bindings/LetterExport';
 import type { ManualRequest } from './bindings/ManualRequest';
 import type { MetricsReport } from './bindings/MetricsReport';
+import type { PiecesExport } from './bindings/PiecesExport';
+import type { PiecesFormat } from './bindings/PiecesFormat';
+import type { PiecesView } from './bindings/PiecesView';
+import type { RedactedPieces } from './bindings/RedactedPieces';
+import type { RedactionType } from './bindings/RedactionType';
 import type { RequestDetail } from './bindings/RequestDetail';
 import type { RequestEdit } from './bindings/RequestEdit';
 import type { RequestFilter } from './bindings/RequestFilter';
 import type { RequestSummary } from './bindings/RequestSummary';
 import type { RetentionReport } from './bindings/RetentionReport';
+import type { Role } from './bindings/Role';
+import type { SourceInfo } from './bindings/SourceInfo';
 import type { Status } from './bindings/Status';
 import type { TrayItem } from './bindings/TrayItem';
 import { toAppError } from './errors';
@@ -93,6 +102,51 @@ export const decideFee = (reference: string, accepted: boolean) =>
 export const exportLetter = (reference: string, kind: LetterKind) =>
   call<LetterExport | null>('export_letter', { reference, kind });
 
+// Data sources: the company's exports (CSV, JSON, JSONL) kept in the ledger
+export const listSources = () => call<SourceInfo[]>('list_sources');
+/** Opens the native dialog and imports the chosen exports (data-progress events; cancelImport stops it); null when cancelled. */
+export const importSourcesPick = () => call<DataImportSummary | null>('import_sources_pick');
+export const setColumnRole = (source: string, column: string, role: Role) =>
+  call<SourceInfo[]>('set_column_role', { source, column, role });
+export const removeSource = (source: string) => call<SourceInfo[]>('remove_source', { source });
+
+// Specific pieces of a request: the rows found about the requester, and their redactions
+export const getPieces = (reference: string) => call<PiecesView>('get_pieces', { reference });
+/** Searches every data source for the requester; fails when there are no data sources. */
+export const findPieces = (reference: string) => call<PiecesView>('find_pieces', { reference });
+/** Confirms a found row as the requester's, or rejects it (then `reason` is required). */
+export const decidePieceRow = (reference: string, source: string, number: number, confirm: boolean, reason: string) =>
+  call<PiecesView>('decide_piece_row', { reference, source, number, confirm, reason });
+/** Runs the detectors over the rows not rejected. */
+export const scanRedactions = (reference: string) => call<PiecesView>('scan_redactions', { reference });
+/** One redaction by its id, or every redaction of one type. */
+export type RedactionChoice = { id: number } | { kind: RedactionType };
+/** Keeps (the text stays redacted) or rejects (the text is disclosed) redactions; `reason` is required. */
+export const decideRedaction = (reference: string, which: RedactionChoice, keep: boolean, reason: string) =>
+  call<PiecesView>('decide_redaction', {
+    reference,
+    id: 'id' in which ? which.id : null,
+    kind: 'kind' in which ? which.kind : null,
+    keep,
+    reason,
+  });
+/** Redacts `start..end` of one field: CHARACTER offsets (Unicode code points), not UTF-16 units. */
+export const addRedaction = (
+  reference: string,
+  source: string,
+  number: number,
+  field: string,
+  start: number,
+  end: number,
+  kind: RedactionType,
+  reason: string,
+) => call<PiecesView>('add_redaction', { reference, source, number, field, start, end, kind, reason });
+/** The confirmed rows with every redaction not rejected applied: what will be disclosed. */
+export const redactedPieces = (reference: string) => call<RedactedPieces>('redacted_pieces', { reference });
+/** Opens the native save dialog and writes the portable copy; null when cancelled. */
+export const exportPieces = (reference: string, format: PiecesFormat) =>
+  call<PiecesExport | null>('export_pieces', { reference, format });
+
 // Records: §7102 metrics, §7101 register, retention
 export const metrics = (year: number) => call<MetricsReport>('metrics', { year });
 /** Opens the native save dialog; the saved path, or null when cancelled. */
@@ -113,6 +167,11 @@ export function onLedgerLocked(handler: () => void): Promise<Unlisten> {
 /** Heard before each file of a running import (importPick / importDropped). */
 export function onImportProgress(handler: (progress: ImportProgress) => void): Promise<Unlisten> {
   return listen<ImportProgress>('import-progress', (event) => handler(event.payload));
+}
+
+/** Heard as a data-export import (importSourcesPick) reads its files. */
+export function onDataProgress(handler: (progress: DataProgress) => void): Promise<Unlisten> {
+  return listen<DataProgress>('data-progress', (event) => handler(event.payload));
 }
 
 export function onDragDrop(handler: (event: DropEvent) => void): Promise<Unlisten> {

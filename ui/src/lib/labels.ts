@@ -1,8 +1,11 @@
 import type { ClockEventKind } from './bindings/ClockEventKind';
 import type { FeeDecision } from './bindings/FeeDecision';
 import type { Outcome } from './bindings/Outcome';
+import type { PieceDecision } from './bindings/PieceDecision';
+import type { RedactionType } from './bindings/RedactionType';
 import type { Regime } from './bindings/Regime';
 import type { RequestKind } from './bindings/RequestKind';
+import type { Role } from './bindings/Role';
 import type { Status } from './bindings/Status';
 
 export const STATUS_LABEL: Record<Status, string> = {
@@ -141,3 +144,50 @@ export const RIGHT_LABEL: Record<string, string> = {
 export function rightLabel(right: string): string {
   return RIGHT_LABEL[right] ?? right;
 }
+
+/** What a data source's column holds (Column.role), as the officer reads it. */
+export const ROLE_LABEL: Record<Role, string> = {
+  record_id: 'Record id',
+  link_id: 'Link to a record',
+  person_name: 'Person’s name',
+  first_name: 'First name',
+  last_name: 'Last name',
+  other_person_name: 'Someone else’s name (owner, author)',
+  email: 'Email',
+  other_person_email: 'Someone else’s email',
+  phone: 'Phone',
+  other_person_phone: 'Someone else’s phone',
+  company: 'Company',
+  location: 'City / country',
+  ip: 'IP address',
+  visitor_id: 'Visitor / cookie id',
+  timestamp: 'Date / time',
+  free_text: 'Free text',
+  other: 'Other',
+};
+
+export const ALL_ROLES = Object.keys(ROLE_LABEL) as Role[];
+
+/** Kinds of redaction, in the backend's order. */
+export const REDACTION_LABEL: Record<RedactionType, string> = {
+  third_party_name: 'Third-party name',
+  third_party_email: 'Third-party email',
+  third_party_phone: 'Third-party phone',
+  ip_of_other_person: 'IP of another person',
+  ssn: 'SSN',
+  card_number: 'Card number',
+  drivers_license: 'Driver’s licence',
+  password: 'Password / security answer',
+  iban: 'Bank account (IBAN)',
+  other: 'Other',
+};
+
+export const ALL_REDACTION_TYPES = Object.keys(REDACTION_LABEL) as RedactionType[];
+
+/** A found row's decision ("confirmed") or a redaction's ("kept"). */
+export const DECISION_LABEL: Record<PieceDecision, string> = {
+  pending: 'Pending',
+  confirmed: 'Confirmed',
+  kept: 'Kept',
+  rejected: 'Rejected',
+};

@@ -3,6 +3,7 @@
 // and drive it through the same module.
 import { vi } from 'vitest';
 import type * as Real from '../lib/api';
+import type { DataProgress } from '../lib/bindings/DataProgress';
 import type { ImportProgress } from '../lib/bindings/ImportProgress';
 
 export const ledgerInfo = vi.fn<typeof Real.ledgerInfo>();
@@ -37,16 +38,30 @@ export const promoteMessage = vi.fn<typeof Real.promoteMessage>();
 export const saveAttachment = vi.fn<typeof Real.saveAttachment>();
 export const pickDocuments = vi.fn<typeof Real.pickDocuments>();
 export const newRequest = vi.fn<typeof Real.newRequest>();
+export const listSources = vi.fn<typeof Real.listSources>();
+export const importSourcesPick = vi.fn<typeof Real.importSourcesPick>();
+export const setColumnRole = vi.fn<typeof Real.setColumnRole>();
+export const removeSource = vi.fn<typeof Real.removeSource>();
+export const getPieces = vi.fn<typeof Real.getPieces>();
+export const findPieces = vi.fn<typeof Real.findPieces>();
+export const decidePieceRow = vi.fn<typeof Real.decidePieceRow>();
+export const scanRedactions = vi.fn<typeof Real.scanRedactions>();
+export const decideRedaction = vi.fn<typeof Real.decideRedaction>();
+export const addRedaction = vi.fn<typeof Real.addRedaction>();
+export const redactedPieces = vi.fn<typeof Real.redactedPieces>();
+export const exportPieces = vi.fn<typeof Real.exportPieces>();
 export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
 export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
 export const onImportProgress = vi.fn<typeof Real.onImportProgress>();
+export const onDataProgress = vi.fn<typeof Real.onDataProgress>();
 
 /** The handlers the UI registered, so a test can fire the backend's events. */
 export const events: {
   locked: (() => void) | null;
   drop: ((e: Real.DropEvent) => void) | null;
   progress: ((p: ImportProgress) => void) | null;
-} = { locked: null, drop: null, progress: null };
+  dataProgress: ((p: DataProgress) => void) | null;
+} = { locked: null, drop: null, progress: null, dataProgress: null };
 
 const all = [
   ledgerInfo, ledgerCreate, ledgerUnlock, ledgerOpenDemo, ledgerLock, ledgerRekey, keepalive,
@@ -54,6 +69,8 @@ const all = [
   pauseClock, resumeClock, extendRequest, proposeFee, decideFee, exportLetter, metrics, exportRegister,
   retentionRun, getProfile, saveProfile, verifyAudit, onLedgerLocked, onDragDrop, onImportProgress,
   listTray, promoteMessage, saveAttachment, pickDocuments, newRequest,
+  listSources, importSourcesPick, setColumnRole, removeSource, getPieces, findPieces, decidePieceRow,
+  scanRedactions, decideRedaction, addRedaction, redactedPieces, exportPieces, onDataProgress,
 ];
 
 export function resetApi(): void {
@@ -61,6 +78,7 @@ export function resetApi(): void {
   events.locked = null;
   events.drop = null;
   events.progress = null;
+  events.dataProgress = null;
   cancelImport.mockResolvedValue(null);
   keepalive.mockResolvedValue(null);
   listRequests.mockResolvedValue([]);
@@ -78,4 +96,11 @@ export function resetApi(): void {
     events.progress = cb;
     return () => {};
   });
+  onDataProgress.mockImplementation(async (cb) => {
+    events.dataProgress = cb;
+    return () => {
+      events.dataProgress = null;
+    };
+  });
+  listSources.mockResolvedValue([]);
 }

@@ -434,6 +434,7 @@ describe('settings', () => {
     officer_name: 'Dana Reyes',
     idle_lock_minutes: 10,
     retention_months: 24,
+    lookback_months: 12,
     closure_days: [],
   };
 

@@ -131,6 +131,7 @@ describe('retention in settings', () => {
     officer_name: 'Dana Reyes',
     idle_lock_minutes: 10,
     retention_months: 24,
+    lookback_months: 12,
     closure_days: ['2026-12-24'],
   };
   const DUE = {

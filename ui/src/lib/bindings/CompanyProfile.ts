@@ -21,6 +21,10 @@ officer_name: string, idle_lock_minutes: number,
  */
 retention_months: number, 
 /**
+ * How far back the specific pieces reach (11 CCR §7024(h): 12 months by default; 0 = everything held).
+ */
+lookback_months: number, 
+/**
  * Days the company is closed, which no business-day clock counts.
  */
 closure_days: Array<string>, };
