@@ -285,9 +285,23 @@ fn main() {
         o,
         mb / o.as_secs_f64()
     );
+    let patterns_only = Scanner::new(KnownPeople::default(), &own);
+    let t = Instant::now();
+    let pat: usize = notes.iter().map(|n| patterns_only.scan_text(n).len()).sum();
+    let p = t.elapsed();
+    println!(
+        "{:<52} {:>9} hits {:>8.2?} {:>8.1} MB/s",
+        "  of which: the patterns alone",
+        pat,
+        p,
+        mb / p.as_secs_f64()
+    );
     println!("ours / (a): {:.2} of the ceiling's speed (automaton build: ours {build_ours:.2?}, bare {build_ac:.2?})", a.as_secs_f64() / o.as_secs_f64());
 
     presidio(&mut rng, &ppl, &scanner);
+    if std::env::var_os("RIGHTSDESK_BENCH_SCAN_ONLY").is_some() {
+        return;
+    }
 
     let exe = std::env::current_exe().unwrap();
     let peak = |mb: &str| -> String {

@@ -267,3 +267,24 @@ fn a_source_changed_after_review_blocks_the_export_until_redaction_runs_again() 
     desk.scan_redactions(&reference).unwrap();
     desk.export_pieces(&reference, PiecesFormat::Json, &dir.path().join("o.json")).unwrap();
 }
+
+#[test]
+fn the_demo_ledger_finds_its_first_requester_and_not_her_namesake() {
+    let dir = temp();
+    let mut desk = Desk::create_demo(&dir.path().join("demo.ledger"), "tester").unwrap();
+    assert_eq!(desk.sources().unwrap().len(), 3);
+    let reference = desk
+        .list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.requester_name == "Margaret Okafor")
+        .unwrap()
+        .reference;
+    let mut profile = desk.profile().unwrap();
+    profile.lookback_months = 0;
+    desk.save_profile(&profile).unwrap();
+    let view = desk.find_pieces(&reference).unwrap();
+    let mut got: Vec<&str> = view.rows.iter().map(|r| r.found.row_id.as_str()).collect();
+    got.sort();
+    assert_eq!(got, ["C1001", "E501", "E502", "E503", "N9001", "N9002", "N9003", "N9005"]);
+}

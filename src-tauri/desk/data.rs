@@ -86,8 +86,29 @@ impl Desk {
         name: &str,
         progress: &mut dyn FnMut(&DataProgress) -> bool,
     ) -> Result<SourceInfo> {
-        let file = source_name(path);
         let total = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+        let opened = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        self.import_reader(opened, path, name, total, progress)
+    }
+
+    /// The demo ledger's sample exports, written for this project.
+    pub(super) fn import_demo_sources(&mut self) -> Result<()> {
+        for (file, text) in super::demo::DEMO_SOURCES {
+            let path = Path::new(file);
+            self.import_reader(text.as_bytes(), path, file, text.len() as u64, &mut |_| true)?;
+        }
+        Ok(())
+    }
+
+    fn import_reader(
+        &mut self,
+        input: impl std::io::Read,
+        path: &Path,
+        name: &str,
+        total: u64,
+        progress: &mut dyn FnMut(&DataProgress) -> bool,
+    ) -> Result<SourceInfo> {
+        let file = source_name(path);
         let done = std::rc::Rc::new(std::cell::Cell::new(0u64));
         let counting = done.clone();
         let actor = self.actor.clone();
@@ -97,8 +118,7 @@ impl Desk {
             let mut ids = IdPicker::default();
             let mut failure: Option<Error> = None;
             let mut cancelled = false;
-            let opened = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-            let reader = Counting { inner: opened, done: counting };
+            let reader = Counting { inner: input, done: counting };
             read_source_from(reader, path, &file, &mut |event| {
                 match event {
                     ReadEvent::Columns(cols) => {

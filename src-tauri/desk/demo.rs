@@ -11,6 +11,14 @@ use crate::Result;
 
 pub const DEMO_PASSPHRASE: &str = "rightsdesk demo ledger";
 
+/// The company's exports in the demo: CRM contacts (with a namesake and
+/// colleagues of the first sample's requester), marketing events and sales notes.
+pub(super) const DEMO_SOURCES: &[(&str, &str)] = &[
+    ("crm-contacts.csv", include_str!("demo/crm-contacts.csv")),
+    ("marketing-events.jsonl", include_str!("demo/marketing-events.jsonl")),
+    ("sales-notes.csv", include_str!("demo/sales-notes.csv")),
+];
+
 /// (file name, days before today it arrived, text with `{{DATE}}` placeholders)
 const SAMPLES: &[(&str, i64, &str)] = &[
     ("01-access-ccpa.eml", 50, include_str!("demo/01-access-ccpa.eml")),

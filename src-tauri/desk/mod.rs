@@ -89,6 +89,7 @@ impl Desk {
         let reference =
             |file: &str| summary.imported.iter().find(|f| f.file == file).map(|f| f.reference.clone());
         demo::give_history(&mut desk, reference)?;
+        desk.import_demo_sources()?;
         Ok(desk)
     }
 

@@ -113,7 +113,7 @@ pub struct Hit {
     pub kind: RedactionType,
     pub detector: &'static str,
     pub score: f32,
-    pub explanation: String,
+    pub explanation: std::borrow::Cow<'static, str>,
 }
 
 /// `text` with each span (byte offsets, any order, may overlap) replaced by its marker.

@@ -71,20 +71,18 @@ impl KnownPeople {
 /// The automaton over every written form of every known person.
 pub struct PeopleMatcher {
     ac: Option<AhoCorasick>,
-    /// For each pattern: what it is and whose.
-    what: Vec<(RedactionType, u32)>,
-    people: KnownPeople,
+    /// For each pattern: a name or an email.
+    what: Vec<RedactionType>,
 }
 
 impl PeopleMatcher {
     pub fn new(people: KnownPeople) -> PeopleMatcher {
         let mut patterns: Vec<String> = Vec::new();
         let mut what = Vec::new();
-        for (i, n) in people.names.iter().enumerate() {
+        for n in &people.names {
             let mut forms = vec![n.clone()];
-            // "Berg, Anna" and family name first ("Nguyễn Thị Lan" for Thị Lan Nguyễn).
+            // Family name first ("Nguyễn Thị Lan" for Thị Lan Nguyễn).
             if let Some((first, last)) = n.rsplit_once(' ') {
-                forms.push(format!("{last}, {first}"));
                 forms.push(format!("{last} {first}"));
             }
             for f in forms.clone() {
@@ -95,13 +93,11 @@ impl PeopleMatcher {
             }
             for f in forms {
                 patterns.push(f);
-                what.push((RedactionType::ThirdPartyName, i as u32));
+                what.push(RedactionType::ThirdPartyName);
             }
         }
-        for (i, e) in people.emails.iter().enumerate() {
-            patterns.push(e.clone());
-            what.push((RedactionType::ThirdPartyEmail, i as u32));
-        }
+        // Emails are not in the automaton: the email pattern finds every
+        // address, and any that is not the requester's is someone else's.
         let ac = (!patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
@@ -109,7 +105,7 @@ impl PeopleMatcher {
                 .build(&patterns)
                 .expect("automaton over known people")
         });
-        PeopleMatcher { ac, what, people }
+        PeopleMatcher { ac, what }
     }
 
     pub fn scan(&self, text: &str, out: &mut Vec<Hit>) {
@@ -120,12 +116,10 @@ impl PeopleMatcher {
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            let (kind, who) = self.what[m.pattern().as_usize()];
+            let kind = self.what[m.pattern().as_usize()];
             let why = match kind {
-                RedactionType::ThirdPartyEmail => {
-                    format!("the email of someone else in the data ({})", self.people.emails[who as usize])
-                }
-                _ => format!("the name of someone else in the data ({})", self.people.names[who as usize]),
+                RedactionType::ThirdPartyEmail => "the email of someone else in the data sources",
+                _ => "the name of someone else in the data sources",
             };
             out.push(Hit {
                 start: m.start(),
@@ -133,7 +127,7 @@ impl PeopleMatcher {
                 kind,
                 detector: "known_people",
                 score: 0.99,
-                explanation: why,
+                explanation: why.into(),
             });
         }
     }

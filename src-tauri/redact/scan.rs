@@ -121,7 +121,7 @@ impl Scanner {
 
     /// Hits in one field, by what the column holds.
     fn scan_field(&self, role: Role, value: &str, row_is_someone_else: bool) -> Vec<Hit> {
-        let whole = |kind, why: &str| {
+        let whole = |kind, why: &'static str| {
             vec![Hit {
                 start: 0,
                 end: value.len(),
@@ -196,7 +196,7 @@ pub fn redact_rows(sources: &[Source], rows: &[Candidate], scanner: &Scanner) ->
                     kind: h.kind,
                     detector: h.detector.to_string(),
                     score: h.score,
-                    explanation: h.explanation,
+                    explanation: h.explanation.into_owned(),
                 });
             }
         }

@@ -207,6 +207,13 @@ pub fn find_rows(sources: &[Source], ids: &Identifiers, lookback: Lookback) -> F
         .keys()
         .filter_map(|&(si, ri)| Some((link_stem(&sources[si])?, sources[si].rows[ri].id.clone())))
         .collect();
+    // Ids distinctive enough to link on by value alone, when the column names
+    // do not say which source they point into ("C00017", not "17").
+    let distinctive: HashSet<&str> = records
+        .iter()
+        .map(|(_, id)| id.as_str())
+        .filter(|id| id.len() >= 6 || (id.len() >= 4 && id.chars().any(char::is_alphabetic)))
+        .collect();
     let mut needles: Vec<String> =
         own.names.iter().map(|n| fold(n.trim())).filter(|n| n.contains(' ')).collect();
     needles.extend(own.emails.iter().map(|e| clean_email(e)).filter(|e| e.contains('@')));
@@ -227,6 +234,8 @@ pub fn find_rows(sources: &[Source], ids: &Identifiers, lookback: Lookback) -> F
                 hits.insert((si, ri), (0.8, format!("it points at their record {v}")));
             } else if keys.iter().any(|k| namesakes.contains(k)) {
                 continue;
+            } else if let Some((_, v)) = keys.iter().find(|k| distinctive.contains(k.1.as_str())) {
+                hits.insert((si, ri), (0.7, format!("it holds {v}, the id of one of their records")));
             } else if let Some(n) =
                 s.columns_with(Role::FreeText).find_map(|c| mentions(s.value(r, c), &needles))
             {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredRedaction } from './bindings/StoredRedaction';
-import { countByType, hiddenMark, hitsIn, keepReason } from './redaction';
+import { countByType, hiddenMark, hitsIn, keepReason, markFamily } from './redaction';
 
 const hit = (id: number, over: Partial<StoredRedaction>): StoredRedaction => ({
   id,
@@ -45,6 +45,12 @@ describe('redaction', () => {
       { kind: 'third_party_name', total: 2, pending: 1, kept: 0, rejected: 1 },
       { kind: 'ssn', total: 2, pending: 1, kept: 1, rejected: 0 },
     ]);
+  });
+
+  it('colours marks by family', () => {
+    expect(markFamily('third_party_phone')).toBe('third');
+    expect(markFamily('password')).toBe('never');
+    expect(markFamily('other')).toBe('other');
   });
 
   it('hides never-disclose values behind their type', () => {

@@ -37,6 +37,11 @@ export function countByType(all: StoredRedaction[]): TypeCount[] {
   }).filter((c) => c.total > 0);
 }
 
+/** The colour family of a type's marks (the type's name is always written beside them). */
+export function markFamily(kind: RedactionType): 'third' | 'never' | 'other' {
+  return NEVER_DISCLOSE.has(kind) ? 'never' : THIRD_PARTY.has(kind) ? 'third' : 'other';
+}
+
 /** What stands in for a never-disclose value outside the redaction review. */
 export function hiddenMark(kind: RedactionType): string {
   return `[${REDACTION_LABEL[kind]} hidden — see Redaction]`;

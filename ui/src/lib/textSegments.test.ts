@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, codePointOffset, maskSpans, segmentText, sliceCodePoints, utf16Offset } from './textSegments';
+import { codePointLength, codePointOffset, locateText, maskSpans, segmentText, sliceCodePoints, utf16Offset } from './textSegments';
 
 // "😀" is one character (code point) but two UTF-16 units.
 const EMOJI = 'Hi 😀 Jane Roe';
@@ -88,5 +88,20 @@ describe('maskSpans', () => {
     ];
     expect(maskSpans('SSN 123-45-6789 on file', spans, (s) => `[${s.kind}]`)).toBe('SSN [ssn] on file');
     expect(maskSpans('😀 123', [{ start: 2, end: 5, kind: 'x' }], () => '•')).toBe('😀 •');
+  });
+});
+
+describe('locateText', () => {
+  const value = '😀 Bob met Bob';
+  it('keeps a selection that holds the text', () => {
+    expect(locateText(value, 'Bob', 10, 13)).toEqual({ start: 10, end: 13 });
+  });
+  it('finds typed text by its first occurrence, in characters', () => {
+    expect(locateText(value, 'Bob', null, null)).toEqual({ start: 2, end: 5 });
+    expect(locateText(value, 'met Bob', 0, 3)).toEqual({ start: 6, end: 13 });
+  });
+  it('is null for empty or absent text', () => {
+    expect(locateText(value, '', null, null)).toBeNull();
+    expect(locateText(value, 'Alice', null, null)).toBeNull();
   });
 });

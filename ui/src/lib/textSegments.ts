@@ -94,3 +94,17 @@ export function maskSpans<S extends Span>(text: string, spans: S[], mask: (span:
     })
     .join('');
 }
+
+/**
+ * Where `text` is in `value`, in characters: at `start..end` when those hold
+ * exactly `text` (a selection), else its first occurrence (typed by hand);
+ * null when it is not there.
+ */
+export function locateText(value: string, text: string, start: number | null, end: number | null): Span | null {
+  if (!text) return null;
+  if (start !== null && end !== null && start < end && sliceCodePoints(value, start, end) === text) return { start, end };
+  const at = value.indexOf(text);
+  if (at < 0) return null;
+  const from = codePointOffset(value, at, 'floor');
+  return { start: from, end: from + codePointLength(text) };
+}

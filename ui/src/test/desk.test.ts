@@ -454,6 +454,21 @@ describe('settings', () => {
     expect(api.saveProfile).toHaveBeenCalledWith({ ...PROFILE, idle_lock_minutes: 15 });
   });
 
+  it('sets how far back the specific pieces reach, 0 meaning everything', async () => {
+    const { container } = await openSettings();
+    const lookback = screen.getByLabelText<HTMLInputElement>('Look back (months) for specific pieces');
+    expect(lookback.value).toBe('12');
+    expect(el(container, '#profile-lookback-help').textContent).toContain('§7024(h): 12 months unless the officer decides otherwise');
+    api.saveProfile.mockImplementation(async (p) => p);
+    await fireEvent.input(lookback, { target: { value: '-1' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(api.saveProfile).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toContain('0 means everything held');
+    await fireEvent.input(lookback, { target: { value: '0' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save profile' }));
+    expect(api.saveProfile).toHaveBeenCalledWith({ ...PROFILE, lookback_months: 0 });
+  });
+
   it('verifies the audit chain and names the first broken entry', async () => {
     const { container } = await openSettings();
     api.verifyAudit.mockResolvedValue({ ok: true, entries: 42, first_broken: null, message: 'ok' });

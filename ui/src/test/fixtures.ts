@@ -1,6 +1,11 @@
 import type { LedgerInfo } from '../lib/bindings/LedgerInfo';
+import type { PieceRow } from '../lib/bindings/PieceRow';
+import type { PiecesView } from '../lib/bindings/PiecesView';
+import type { RedactionType } from '../lib/bindings/RedactionType';
 import type { RequestDetail } from '../lib/bindings/RequestDetail';
 import type { RequestSummary } from '../lib/bindings/RequestSummary';
+import type { SourceInfo } from '../lib/bindings/SourceInfo';
+import type { StoredRedaction } from '../lib/bindings/StoredRedaction';
 
 export const NO_LEDGER: LedgerInfo = { path: '/home/o/Rightsdesk/rightsdesk.ledger', exists: false, unlocked: false, demo: false };
 export const LOCKED: LedgerInfo = { ...NO_LEDGER, exists: true };
@@ -87,3 +92,90 @@ export const LATER = summary({
   next_due: { label: 'respond', date: '2026-02-20', days_left: 36 },
 });
 export const LIST = [OVERDUE, SOON, LATER];
+
+// Data sources and the specific pieces of OVERDUE (2026-0001).
+export const CRM: SourceInfo = {
+  name: 'crm_contacts',
+  file_name: 'crm_contacts.csv',
+  imported_at: '2026-01-10T09:00:00Z',
+  columns: [
+    { name: 'id', role: 'record_id' },
+    { name: 'Name', role: 'person_name' },
+    { name: 'Email', role: 'email' },
+    { name: 'Owner', role: 'other_person_name' },
+    { name: 'Notes', role: 'free_text' },
+  ],
+  row_count: 1250,
+  problems: [
+    { file: 'crm_contacts.csv', line: 17n, what: '3 fields, expected 5' },
+    { file: 'crm_contacts.csv', line: 204n, what: 'unclosed quote' },
+  ],
+};
+
+export const WEB: SourceInfo = {
+  name: 'web_orders',
+  file_name: 'web_orders.jsonl',
+  imported_at: '2026-01-11T15:30:00Z',
+  columns: [
+    { name: 'order_id', role: 'record_id' },
+    { name: 'email', role: 'email' },
+    { name: 'card', role: 'other' },
+    { name: 'ip', role: 'ip' },
+  ],
+  row_count: 40,
+  problems: [],
+};
+
+/** "😀" is one character but two UTF-16 units: offsets after it differ between the two counts. */
+export const NOTES = 'Called 😀 Jane Roe about renewal; SSN 123-45-6789';
+
+function found(source: SourceInfo, number: number, rowId: string, score: number, why: string, values: string[]): PieceRow {
+  return {
+    found: { source: source.name, number, row_id: rowId, score, why, decision: 'pending', reason: '' },
+    columns: source.columns.map((c) => c.name),
+    values,
+  };
+}
+
+export const FOUND_ROWS: PieceRow[] = [
+  found(CRM, 3, 'C-103', 0.96, 'email matches exactly; name matches', ['C-103', 'Margaret Okafor', 'm.okafor@example.com', 'Jane Roe', NOTES]),
+  found(CRM, 9, 'C-109', 0.62, 'name is similar (Maggie Okafor)', ['C-109', 'Maggie Okafor', 'maggie@other.example', 'Tom Lee', '']),
+  found(WEB, 1, 'W-1', 0.88, 'email matches exactly', ['W-1', 'm.okafor@example.com', '4111 1111 1111 1111', '203.0.113.9']),
+];
+
+function hit(id: number, row: PieceRow, field: string, start: number, end: number, kind: RedactionType, detector: string, explanation: string): StoredRedaction {
+  const value = row.values[row.columns.indexOf(field)];
+  return {
+    id,
+    source: row.found.source,
+    number: row.found.number,
+    row_id: row.found.row_id,
+    field,
+    start,
+    end,
+    text: Array.from(value).slice(start, end).join(''),
+    kind,
+    detector,
+    score: kind === 'third_party_name' ? 0.95 : 1,
+    explanation,
+    decision: 'pending',
+    reason: '',
+  };
+}
+
+export const REDACTIONS: StoredRedaction[] = [
+  hit(1, FOUND_ROWS[0], 'Owner', 0, 8, 'third_party_name', 'known_people', 'Jane Roe is in an “other person” column (Owner)'),
+  hit(2, FOUND_ROWS[0], 'Notes', 9, 17, 'third_party_name', 'known_people', 'Jane Roe is a known other person'),
+  hit(3, FOUND_ROWS[0], 'Notes', 37, 48, 'ssn', 'pattern', 'looks like a US Social Security number'),
+  hit(4, FOUND_ROWS[2], 'card', 0, 19, 'card_number', 'pattern', 'a card number (passes the Luhn check)'),
+];
+
+export function pieces(over: Partial<PiecesView> = {}): PiecesView {
+  return {
+    identifiers: { names: ['Margaret Okafor'], emails: ['m.okafor@example.com'], phones: [], company: null, location: null },
+    since: '2025-01-02',
+    rows: [],
+    redactions: [],
+    ...structuredClone(over),
+  };
+}
