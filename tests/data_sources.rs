@@ -280,11 +280,15 @@ fn the_demo_ledger_finds_its_first_requester_and_not_her_namesake() {
         .find(|r| r.requester_name == "Margaret Okafor")
         .unwrap()
         .reference;
-    let mut profile = desk.profile().unwrap();
-    profile.lookback_months = 0;
-    desk.save_profile(&profile).unwrap();
+    // Dated relative to today: the default 12-month lookback keeps them all.
     let view = desk.find_pieces(&reference).unwrap();
     let mut got: Vec<&str> = view.rows.iter().map(|r| r.found.row_id.as_str()).collect();
     got.sort();
     assert_eq!(got, ["C1001", "E501", "E502", "E503", "N9001", "N9002", "N9003", "N9005"]);
+    let n = view.rows.iter().find(|r| r.found.row_id == "N9003").unwrap().found.number;
+    let view = desk.decide_piece_row(&reference, "sales-notes.csv", n, true, "").unwrap();
+    assert_eq!(
+        view.rows.iter().find(|r| r.found.row_id == "N9003").unwrap().found.decision,
+        PieceDecision::Confirmed
+    );
 }

@@ -155,7 +155,98 @@ async fn scenario(c: &Client, dir: &Path) {
     assert!(toast.contains("ack.pdf"), "toast: {toast}");
 }
 
-async fn demo(c: &Client, shot: Option<PathBuf>) {
+/// The demo's first request (Margaret Okafor, CCPA access): find her rows in
+/// the demo's data sources, confirm them, find redactions, export the
+/// portable copy, and check that nothing redacted is in the file.
+async fn pieces(c: &Client, dir: &Path, shot: &Option<PathBuf>) {
+    css(c, "[data-ref='2026-0001']").await.click().await.unwrap();
+    for _ in 0..50 {
+        if css(c, "#detail-ref").await.text().await.unwrap().contains("2026-0001") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    css(c, "#tab-data").await.click().await.unwrap();
+    css(c, "#find-pieces").await.click().await.unwrap();
+    css(c, "[data-row]").await;
+    let mut rows = Vec::new();
+    for _ in 0..50 {
+        rows = c.find_all(Locator::Css("[data-row]")).await.unwrap();
+        if rows.len() >= 8 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let mut found = Vec::new();
+    for r in &rows {
+        found.push(r.attr("data-row").await.unwrap().unwrap_or_default());
+    }
+    found.sort();
+    let want = [
+        "crm-contacts.csv#1",
+        "marketing-events.jsonl#1",
+        "marketing-events.jsonl#2",
+        "marketing-events.jsonl#3",
+        "sales-notes.csv#1",
+        "sales-notes.csv#2",
+        "sales-notes.csv#3",
+        "sales-notes.csv#5",
+    ];
+    assert_eq!(found, want, "her contact, three events, four notes; not her namesake");
+    // The strong matches at once; then, one by one, the visitor's anonymous
+    // event and the note that only mentions her.
+    css(c, "#confirm-all").await.click().await.unwrap();
+    let pending = "li[data-decision='pending'] [data-testid='confirm-row']";
+    for _ in 0..200 {
+        let left = c.find_all(Locator::Css("li[data-decision='pending']")).await.unwrap().len();
+        if left == 0 {
+            break;
+        }
+        if let Ok(button) = c.find(Locator::Css(pending)).await {
+            if button.is_enabled().await.unwrap_or(false) {
+                // From script: the pointer may land on the sticky action bar.
+                let js = format!("document.querySelector(\"{pending}\").click();");
+                c.execute(&js, vec![]).await.unwrap();
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+    assert!(
+        c.find_all(Locator::Css("li[data-decision='pending']")).await.unwrap().is_empty(),
+        "every row confirmed"
+    );
+    css(c, "#tab-redaction").await.click().await.unwrap();
+    css(c, "#scan-redactions").await.click().await.unwrap();
+    css(c, "[data-testid='redaction-hit']").await;
+    if let Some(path) = shot {
+        // Show a note with its highlighted hits.
+        let js = "const n = document.querySelectorAll(\"[data-testid='redaction-hit']\"); n[n.length - 1].scrollIntoView({block: 'center'});";
+        c.execute(js, vec![]).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        std::fs::write(path.with_file_name("redaction.png"), c.screenshot().await.unwrap()).unwrap();
+    }
+    css(c, "#export-pieces-json").await.click().await.unwrap();
+    let toast = css(c, "#toast").await.text().await.unwrap();
+    assert!(toast.contains("ack.pdf"), "toast: {toast}");
+    let out = std::fs::read_to_string(dir.join("out/ack.pdf")).unwrap();
+    for gone in [
+        "536-22-4187",
+        "4111 1111 1111 1111",
+        "Brightl1ne!2026",
+        "Devon Achterberg",
+        "(916) 555-0177",
+        "(916) 555-0163",
+        "Chiara Moretti",
+    ] {
+        assert!(!out.contains(gone), "{gone} survived in the export: {out}");
+    }
+    assert!(
+        out.contains("[withheld: a Social Security number is held") && out.contains("m.okafor@example.net"),
+        "{out}"
+    );
+}
+
+async fn demo(c: &Client, dir: &Path, shot: Option<PathBuf>) {
     css(c, "#open-demo").await.click().await.unwrap();
     css(c, "[data-ref]").await;
     let rows = c.find_all(Locator::Css("[data-ref]")).await.unwrap();
@@ -170,6 +261,7 @@ async fn demo(c: &Client, shot: Option<PathBuf>) {
         tokio::time::sleep(Duration::from_millis(400)).await;
         std::fs::write(path, c.screenshot().await.unwrap()).unwrap();
     }
+    pieces(c, dir, &shot).await;
     // The Reports screen asks the backend for this year's §7102 figures.
     css(c, "#nav-reports").await.click().await.unwrap();
     let table = css(c, "#metrics-table").await.text().await.unwrap().to_lowercase();
@@ -203,5 +295,5 @@ async fn create_drop_open_move_and_export_in_the_real_window() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_ledger_opens_with_its_samples() {
     let shot = std::env::var_os("RIGHTSDESK_SCREENSHOT").map(PathBuf::from);
-    in_window(|c, _| async move { demo(&c, shot).await }).await;
+    in_window(|c, dir| async move { demo(&c, &dir, shot).await }).await;
 }

@@ -93,7 +93,9 @@ impl Desk {
 
     /// The demo ledger's sample exports, written for this project.
     pub(super) fn import_demo_sources(&mut self) -> Result<()> {
+        let today = chrono::Utc::now().date_naive();
         for (file, text) in super::demo::DEMO_SOURCES {
+            let text = super::demo::dated(text, today);
             let path = Path::new(file);
             self.import_reader(text.as_bytes(), path, file, text.len() as u64, &mut |_| true)?;
         }

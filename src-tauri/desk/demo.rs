@@ -19,6 +19,23 @@ pub(super) const DEMO_SOURCES: &[(&str, &str)] = &[
     ("sales-notes.csv", include_str!("demo/sales-notes.csv")),
 ];
 
+/// The sample exports' dates are written `{{-N}}`, N days before `today`, so
+/// the rows stay inside the 12-month lookback whenever the demo is opened.
+pub(super) fn dated(text: &str, today: chrono::NaiveDate) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("{{-") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 3..];
+        let Some(j) = after.find("}}") else { break };
+        let days: i64 = after[..j].parse().unwrap_or(0);
+        out.push_str(&(today - Duration::days(days)).to_string());
+        rest = &after[j + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// (file name, days before today it arrived, text with `{{DATE}}` placeholders)
 const SAMPLES: &[(&str, i64, &str)] = &[
     ("01-access-ccpa.eml", 50, include_str!("demo/01-access-ccpa.eml")),
