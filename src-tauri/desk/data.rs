@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::Desk;
 use crate::ledger::{SourceDone, SourceInfo};
-use crate::subject::{detect_role, read_source, Column, IdPicker, ReadEvent, Role, SubjectError};
+use crate::subject::{detect_role, ends_in_id, read_source, Column, ReadEvent, Role, SubjectError};
 use crate::{Error, Result};
 
 /// How far a data import has got; sent to the window as it goes.
@@ -117,19 +117,22 @@ impl Desk {
         self.ledger.replace_source(&actor, name, &file, |sink| -> Result<SourceDone> {
             let mut columns: Vec<String> = Vec::new();
             let mut problems = Vec::new();
-            let mut ids = IdPicker::default();
+            let mut candidates: Option<Vec<usize>> = None;
             let mut failure: Option<Error> = None;
             let mut cancelled = false;
             let reader = Counting { inner: input, done: counting };
             read_source_from(reader, path, &file, &mut |event| {
                 match event {
                     ReadEvent::Columns(cols) => {
-                        ids.columns(&cols);
+                        // Id-like columns as the first record names them.
+                        candidates.get_or_insert_with(|| {
+                            (0..cols.len()).filter(|&i| ends_in_id(&cols[i])).collect()
+                        });
                         columns = cols;
                     }
                     ReadEvent::Row { number, values } => {
-                        ids.row(&values);
-                        if let Err(e) = sink.push(number, &values) {
+                        let key = candidates.as_ref().and_then(|c| c.first()).and_then(|&c| values.get(c));
+                        if let Err(e) = sink.push(number, &values, key.map_or("", String::as_str)) {
                             failure = Some(e.into());
                             return false;
                         }
@@ -156,22 +159,14 @@ impl Desk {
             if cancelled {
                 return Err(SubjectError::Cancelled(file.clone()).into());
             }
-            let id_column = ids.finish();
-            let columns = columns
-                .into_iter()
-                .enumerate()
-                .map(|(i, name)| {
-                    let role = if Some(i) == id_column { Role::RecordId } else { detect_role(&name) };
-                    Column { name, role }
-                })
-                .collect();
+            let columns = columns.into_iter().map(|name| Column { role: detect_role(&name), name }).collect();
             progress(&DataProgress {
                 file: file.clone(),
                 bytes_done: total,
                 bytes_total: total,
                 rows: sink.rows,
             });
-            Ok(SourceDone { columns, id_column, problems })
+            Ok(SourceDone { columns, id_candidates: candidates.unwrap_or_default(), problems })
         })
     }
 

@@ -27,6 +27,7 @@ CREATE TABLE data_rows (
     vals       TEXT NOT NULL,
     PRIMARY KEY (source_id, number)
 ) WITHOUT ROWID;
+CREATE INDEX data_rows_key ON data_rows(source_id, row_id);
 ";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -43,7 +44,9 @@ pub struct SourceInfo {
 /// What a finished read hands back to be stored with the rows.
 pub struct SourceDone {
     pub columns: Vec<Column>,
-    pub id_column: Option<usize>,
+    /// Columns whose names end in "id", in order; the first one's values were
+    /// pushed as each row's key.
+    pub id_candidates: Vec<usize>,
     pub problems: Vec<Problem>,
 }
 
@@ -55,9 +58,10 @@ pub struct RowSink<'c> {
 }
 
 impl RowSink<'_> {
-    pub fn push(&mut self, number: u64, values: &[String]) -> Result<()> {
+    /// `key` is the row's value in the first id-like column ("" if none).
+    pub fn push(&mut self, number: u64, values: &[String], key: &str) -> Result<()> {
         let vals = serde_json::to_string(values).map_err(|e| LedgerError::Damaged(e.to_string()))?;
-        self.stmt.execute(params![self.source_id, number as i64, number.to_string(), vals])?;
+        self.stmt.execute(params![self.source_id, number as i64, key.trim(), vals])?;
         self.rows += 1;
         Ok(())
     }
@@ -114,16 +118,16 @@ impl Ledger {
             let done = fill(&mut sink)?;
             (done, sink.rows)
         };
-        if let Some(c) = done.id_column {
-            sp.execute(
-                "UPDATE data_rows SET row_id = json_extract(vals, '$[' || ?2 || ']') WHERE source_id = ?1",
-                params![source_id, c as i64],
-            )
-            .map_err(LedgerError::from)?;
+        // The row id is the first id-like column whose values are all present
+        // and distinct. Checked in the ledger, on an index, so a 1 GB export
+        // needs no memory for it.
+        let mut columns = done.columns;
+        if let Some(c) = id_column(&sp, source_id, &done.id_candidates)? {
+            columns[c].role = Role::RecordId;
         }
         sp.execute(
             "UPDATE data_sources SET columns = ?2, row_count = ?3, problems = ?4 WHERE id = ?1",
-            params![source_id, json(&done.columns)?, rows as i64, json(&done.problems)?],
+            params![source_id, json(&columns)?, rows as i64, json(&done.problems)?],
         )
         .map_err(LedgerError::from)?;
         let verb = if replaced { "replaced" } else { "imported" };
@@ -169,9 +173,8 @@ impl Ledger {
     /// Every source with its rows, for searching.
     pub fn load_sources(&self) -> Result<Vec<Source>> {
         let mut out = Vec::new();
-        let mut rows = self
-            .conn
-            .prepare("SELECT number, row_id, vals FROM data_rows WHERE source_id = ?1 ORDER BY number")?;
+        let mut rows =
+            self.conn.prepare("SELECT number, vals FROM data_rows WHERE source_id = ?1 ORDER BY number")?;
         let mut ids = self.conn.prepare("SELECT id, name FROM data_sources ORDER BY name")?;
         let ids: Vec<(i64, String)> =
             ids.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
@@ -180,15 +183,38 @@ impl Ledger {
             let mut source = Source { name, columns: info.columns, rows: Vec::new() };
             let mut q = rows.query([id])?;
             while let Some(r) = q.next()? {
-                let vals: String = r.get(2)?;
+                let vals: String = r.get(1)?;
                 let values: Vec<String> = serde_json::from_str(&vals)
                     .map_err(|e| LedgerError::Damaged(format!("data row: {e}")))?;
-                source.rows.push(Row { number: r.get::<_, i64>(0)? as u64, id: r.get(1)?, values });
+                source.rows.push(Row { number: r.get::<_, i64>(0)? as u64, id: String::new(), values });
             }
+            let id_col = source.columns.iter().position(|c| c.role == Role::RecordId);
+            source.set_ids(id_col);
             out.push(source);
         }
         Ok(out)
     }
+}
+
+fn id_column(conn: &Connection, source_id: i64, candidates: &[usize]) -> Result<Option<usize>> {
+    for (n, &c) in candidates.iter().enumerate() {
+        // The first candidate's values are the indexed key column; the others
+        // are read out of the row (rarely needed).
+        let expr =
+            if n == 0 { "row_id".to_string() } else { format!("COALESCE(json_extract(vals, '$[{c}]'), '')") };
+        let clash: bool = conn.query_row(
+            &format!(
+                "SELECT EXISTS (SELECT 1 FROM data_rows WHERE source_id = ?1 AND {expr} = '')
+                     OR EXISTS (SELECT 1 FROM data_rows WHERE source_id = ?1 GROUP BY {expr} HAVING count(*) > 1)"
+            ),
+            [source_id],
+            |r| r.get(0),
+        )?;
+        if !clash {
+            return Ok(Some(c));
+        }
+    }
+    Ok(None)
 }
 
 fn source_info(conn: &Connection, name: &str) -> Result<SourceInfo> {

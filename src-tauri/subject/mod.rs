@@ -10,7 +10,7 @@ mod read;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use columns::{detect_role, Role};
+pub use columns::{detect_role, ends_in_id, Role};
 pub use find::{find_rows, people_named, row_names, Candidate, Found, Identifiers, Lookback};
 pub use read::{read_source, ReadEvent, Reader};
 
