@@ -10,6 +10,7 @@ pub mod letters;
 pub mod redact;
 pub mod rules;
 pub mod subject;
+pub mod verify;
 
 #[cfg(feature = "desktop")]
 pub mod app;

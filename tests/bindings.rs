@@ -23,7 +23,7 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
 
 #[test]
 fn committed_typescript_bindings_are_current() {
-    use rightsdesk::{audit, desk, intake, ledger, redact, rules, subject};
+    use rightsdesk::{audit, desk, intake, ledger, redact, rules, subject, verify};
     let mut stale = Vec::new();
     check::<rules::Status>(&mut stale);
     check::<rules::RequestKind>(&mut stale);
@@ -71,6 +71,17 @@ fn committed_typescript_bindings_are_current() {
     check::<desk::RedactedRow>(&mut stale);
     check::<desk::PiecesFormat>(&mut stale);
     check::<desk::PiecesExport>(&mut stale);
+    check::<verify::Level>(&mut stale);
+    check::<verify::OnBehalf>(&mut stale);
+    check::<verify::StepId>(&mut stale);
+    check::<verify::Plan>(&mut stale);
+    check::<verify::PointKind>(&mut stale);
+    check::<verify::DataPoint>(&mut stale);
+    check::<verify::MatchStatus>(&mut stale);
+    check::<verify::PointMatch>(&mut stale);
+    check::<ledger::VerificationOutcome>(&mut stale);
+    check::<ledger::VerificationRecord>(&mut stale);
+    check::<desk::VerificationView>(&mut stale);
     check::<intake::ImportError>(&mut stale);
     check::<intake::ImportSummary>(&mut stale);
     check::<intake::ImportProgress>(&mut stale);

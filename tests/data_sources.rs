@@ -8,10 +8,11 @@ use std::path::Path;
 
 use common::{contains, ledger_bytes, new_desk, temp, write, PASS};
 use rightsdesk::desk::{Desk, ManualRequest, PiecesFormat};
-use rightsdesk::ledger::{Ledger, PieceDecision, RedactionChoice};
+use rightsdesk::ledger::{Ledger, PieceDecision, RedactionChoice, VerificationOutcome};
 use rightsdesk::redact::RedactionType;
 use rightsdesk::rules::{Regime, RequestKind};
 use rightsdesk::subject::Role;
+use rightsdesk::verify::{DataPoint, PointKind, StepId};
 
 const FIXTURE: &str = "tests/fixtures/subject";
 
@@ -141,6 +142,20 @@ fn fixture_desk(dir: &Path) -> (Desk, std::path::PathBuf, String) {
             },
             &[],
         )
+        .unwrap();
+    // Verified at the level specific pieces need: three points and the declaration.
+    let point = |kind, value: &str| DataPoint { kind, value: value.into(), to_correct: false };
+    desk.set_verification_points(
+        &reference,
+        vec![
+            point(PointKind::Email, "perez-de-la-fuente.ainhoa@driftwood-software.example"),
+            point(PointKind::Phone, "1-303-555-0158"),
+            point(PointKind::Company, "Driftwood Software"),
+        ],
+    )
+    .unwrap();
+    desk.set_verification_step(&reference, StepId::Declaration, true, "declaration received").unwrap();
+    desk.decide_verification(&reference, VerificationOutcome::Verified, "three points and the declaration")
         .unwrap();
     (desk, path, reference)
 }

@@ -133,7 +133,9 @@ pub fn export_pieces(
     reference: String,
     format: PiecesFormat,
 ) -> Result<Option<PiecesExport>> {
-    state.with_desk(|d| d.redacted_pieces(&reference).map(|_| ()))?;
+    state.with_desk(|d| {
+        d.check_pieces_allowed(&reference).and_then(|_| d.redacted_pieces(&reference)).map(|_| ())
+    })?;
     let ext = match format {
         PiecesFormat::Json => "json",
         PiecesFormat::Csv => "csv",

@@ -13,6 +13,7 @@ mod request_cmds;
 mod settings_cmds;
 mod state;
 mod thread_cmds;
+mod verify_cmds;
 
 use std::time::Duration;
 
@@ -89,6 +90,14 @@ pub fn run() {
             data_cmds::add_redaction,
             data_cmds::redacted_pieces,
             data_cmds::export_pieces,
+            verify_cmds::get_verification,
+            verify_cmds::set_verification_points,
+            verify_cmds::accept_partial_point,
+            verify_cmds::set_verification_step,
+            verify_cmds::set_on_behalf,
+            verify_cmds::override_verification_level,
+            verify_cmds::mark_verification_asked,
+            verify_cmds::decide_verification,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

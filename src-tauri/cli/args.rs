@@ -107,6 +107,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PiecesAction,
     },
+    /// Identity verification of a request's requester
+    Verify {
+        #[command(subcommand)]
+        action: VerifyAction,
+    },
     /// Due dates for a receipt date under a regime (no ledger needed)
     Deadlines {
         /// ccpa, gdpr, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or policy
@@ -295,6 +300,61 @@ pub enum PiecesAction {
         format: String,
         #[arg(long)]
         out: PathBuf,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VerifyAction {
+    /// The level the request needs and its steps: {"level", "steps": [...]}
+    Plan {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The data points offered and how they match the data held
+    Match {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record the data points offered: KIND=VALUE (name, email, phone, postal_address, company,
+    /// job_title, account_id, interaction); add --correct KIND for one the requester wants corrected
+    Points {
+        reference: String,
+        #[arg(long = "point", required = true)]
+        points: Vec<String>,
+        #[arg(long = "correct")]
+        correct: Vec<String>,
+    },
+    /// Mark a step done (or --undo): declaration, known_address, doubt_resolved, agent_permission,
+    /// consumer_confirms, power_of_attorney, parental_authority
+    Step {
+        reference: String,
+        step: String,
+        #[arg(long)]
+        undo: bool,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Who the request is made for: self, agent or parent
+    Behalf {
+        reference: String,
+        who: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The verification request went out [on: default today]
+    Asked {
+        reference: String,
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// The outcome: verified, partly_verified, not_verified or abandoned
+    Decide {
+        reference: String,
+        outcome: String,
+        #[arg(long)]
+        reason: String,
     },
 }
 

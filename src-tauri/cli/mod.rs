@@ -4,6 +4,7 @@ mod args;
 mod clock;
 mod data;
 mod output;
+mod verify;
 
 pub use clock::parse_date;
 
@@ -118,6 +119,7 @@ fn execute(cli: Cli) -> Result<i32> {
         Command::Redact { person, json } => data::redact(&person, json)?,
         Command::Data { action } => return data::data(&mut open(&path)?, action),
         Command::Pieces { action } => data::pieces(&mut open(&path)?, action)?,
+        Command::Verify { action } => verify::run(&mut open(&path)?, action)?,
         Command::Deadlines { regime, received, kinds, pauses, extended, json } => {
             output::deadlines(&clock::deadlines(&regime, &received, &kinds, &pauses, extended)?, json)
         }

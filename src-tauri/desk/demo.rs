@@ -64,7 +64,7 @@ pub fn demo_messages(now: DateTime<Utc>) -> Vec<(String, Vec<u8>)> {
 
 /// Move some samples along, so the demo shows a desk at work: an answered and
 /// closed request, one being verified with its clock paused, one acknowledged.
-pub(super) fn give_history(desk: &mut Desk, reference: impl Fn(&str) -> Option<String>) -> Result<()> {
+pub(super) fn give_history(desk: &mut Desk, reference: &impl Fn(&str) -> Option<String>) -> Result<()> {
     if let Some(r) = reference("07-unsubscribe.eml") {
         for s in [Status::InProgress, Status::Responded] {
             desk.set_status(&r, s)?;
@@ -86,5 +86,27 @@ pub(super) fn give_history(desk: &mut Desk, reference: impl Fn(&str) -> Option<S
     if let Some(r) = reference("01-access-ccpa.eml") {
         desk.set_status(&r, Status::Acknowledged)?;
     }
+    Ok(())
+}
+
+/// The first sample's requester answered the verification request: three
+/// data points that match her CRM record, and the signed declaration.
+pub(super) fn verify_first(desk: &mut Desk, reference: &str) -> Result<()> {
+    use crate::verify::{DataPoint, PointKind, StepId};
+    let point = |kind, value: &str| DataPoint { kind, value: value.into(), to_correct: false };
+    desk.set_verification_points(
+        reference,
+        vec![
+            point(PointKind::Email, "m.okafor@example.net"),
+            point(PointKind::Phone, "916-555-0142"),
+            point(PointKind::Company, "Brightline Logistics"),
+        ],
+    )?;
+    desk.set_verification_step(reference, StepId::Declaration, true, "signed declaration received by email")?;
+    desk.decide_verification(
+        reference,
+        crate::ledger::VerificationOutcome::Verified,
+        "three data points match the CRM record; declaration on file",
+    )?;
     Ok(())
 }

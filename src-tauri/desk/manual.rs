@@ -106,9 +106,25 @@ impl Desk {
         let channel = form.channel.replace('_', " ");
         let subject = format!("Request received by {channel}");
         let body = form.note.trim().to_string();
-        let digest = hex::encode(Sha256::digest(format!("{}|{}|{}|{}", form.channel, at, email, body)));
+        let kinds: Vec<&str> = form.kinds.iter().map(|k| k.as_str()).collect();
+        let digest = hex::encode(Sha256::digest(format!(
+            "{}|{}|{}|{}|{}|{}|{:?}",
+            form.channel,
+            at,
+            email,
+            form.requester_name.trim(),
+            body,
+            kinds.join(","),
+            form.regime
+        )));
+        let message_id = format!("<manual-{}@rightsdesk.invalid>", &digest[..32]);
+        if let Some(existing) = self.ledger.request_for_any_message_id(std::slice::from_ref(&message_id))? {
+            return Err(Error::Invalid(format!(
+                "this request is already in the ledger as {existing} (same channel, time, requester, kinds and note)"
+            )));
+        }
         let message = NewMessage {
-            message_id: format!("<manual-{}@rightsdesk.invalid>", &digest[..32]),
+            message_id,
             file_name: String::new(),
             from_name: form.requester_name.trim().to_string(),
             from_email: email.clone(),

@@ -15,6 +15,7 @@ mod report;
 mod requests;
 mod retention;
 mod tray;
+mod verification;
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,7 @@ pub use profile::CompanyProfile;
 pub use report::{register_fields, MetricsReport, MetricsRow, ReasonCount, RegisterRow, REGISTER_HEADER};
 pub use requests::{RequestDetail, RequestFilter, RequestSummary};
 pub use retention::{RetentionItem, RetentionReport, MIN_RETENTION_MONTHS};
+pub use verification::VerificationView;
 
 use crate::audit::{self, AuditReport};
 use crate::intake::{self, ImportSummary};
@@ -88,8 +90,11 @@ impl Desk {
         }
         let reference =
             |file: &str| summary.imported.iter().find(|f| f.file == file).map(|f| f.reference.clone());
-        demo::give_history(&mut desk, reference)?;
+        demo::give_history(&mut desk, &reference)?;
         desk.import_demo_sources()?;
+        if let Some(r) = reference("01-access-ccpa.eml") {
+            demo::verify_first(&mut desk, &r)?;
+        }
         Ok(desk)
     }
 

@@ -357,6 +357,7 @@ impl Desk {
         format: PiecesFormat,
         out: &Path,
     ) -> Result<PiecesExport> {
+        self.check_pieces_allowed(reference)?;
         let pieces = self.redacted_pieces(reference)?;
         let rows: usize = pieces.tables.iter().map(|t| t.rows.len()).sum();
         if rows == 0 {

@@ -26,10 +26,18 @@ pub struct CompanyProfile {
     /// How far back the specific pieces reach (11 CCR §7024(h): 12 months by default; 0 = everything held).
     #[serde(default = "default_lookback")]
     pub lookback_months: u32,
+    /// Days without an answer to a verification request before the request is
+    /// proposed for closing as abandoned.
+    #[serde(default = "default_abandon")]
+    pub abandon_after_days: u32,
     /// Days the company is closed, which no business-day clock counts.
     #[serde(default)]
     #[ts(type = "Array<string>")]
     pub closure_days: Vec<NaiveDate>,
+}
+
+fn default_abandon() -> u32 {
+    30
 }
 
 fn default_lookback() -> u32 {
@@ -52,6 +60,7 @@ impl Default for CompanyProfile {
             idle_lock_minutes: 10,
             retention_months: default_retention(),
             lookback_months: default_lookback(),
+            abandon_after_days: default_abandon(),
             closure_days: Vec::new(),
         }
     }

@@ -16,6 +16,7 @@ mod requests;
 mod retention;
 mod settings;
 mod thread;
+mod verifications;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,7 @@ pub use pieces::{FoundRow, PieceDecision, RedactionChoice, StoredRedaction};
 pub use requests::{NewRequest, RequestEdit, RequestRow};
 pub use retention::Erased;
 pub use thread::{EvidenceLine, ThreadMessage, TrayItem};
+pub use verifications::{VerificationOutcome, VerificationRecord};
 
 use crate::audit::AuditRecord;
 

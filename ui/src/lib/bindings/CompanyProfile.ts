@@ -25,6 +25,11 @@ retention_months: number,
  */
 lookback_months: number, 
 /**
+ * Days without an answer to a verification request before the request is
+ * proposed for closing as abandoned.
+ */
+abandon_after_days: number, 
+/**
  * Days the company is closed, which no business-day clock counts.
  */
 closure_days: Array<string>, };
