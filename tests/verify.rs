@@ -28,7 +28,6 @@ fn the_level_for_every_regime_and_kind() {
                 _ if eu => Proportionate,
                 K::Access | K::Portability => ThreePointsDeclaration,
                 K::Deletion | K::Correction => TwoPoints,
-                _ => unreachable!(),
             };
             assert_eq!(kind_level(regime, kind, false), want, "{regime:?} {kind:?}");
         }
