@@ -7,6 +7,9 @@
 //! With `--peak N` it imports N emails and prints its own peak memory, which
 //! the run uses to compare 1,000 against 5,000.
 
+#[path = "common.rs"]
+mod common;
+use common::peak_rss_kib;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -55,15 +58,6 @@ fn corpus(dir: &Path, n: usize) -> Vec<PathBuf> {
             p
         })
         .collect()
-}
-
-fn peak_rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
 }
 
 fn timed(f: impl FnOnce() -> usize) -> (Duration, usize) {

@@ -8,6 +8,9 @@
 //! set RIGHTSDESK_BENCH_NO_PRESIDIO=1 to skip it.
 
 use std::fmt::Write as _;
+#[path = "common.rs"]
+mod common;
+use common::peak_rss_kib;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -192,15 +195,6 @@ fn generate(rng: &mut Rng, ppl: &[Person], bytes: usize) -> Vec<String> {
         notes.push(s);
     }
     notes
-}
-
-fn peak_rss_kib() -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
 }
 
 /// Import an N MB CSV into a fresh ledger and print this process's peak memory.

@@ -197,16 +197,20 @@ impl Desk {
         self.pieces(reference)
     }
 
-    /// Run the detectors over the rows not rejected.
-    pub fn scan_redactions(&mut self, reference: &str) -> Result<PiecesView> {
-        let sources = self.ledger.load_sources()?;
-        let rows: Vec<Candidate> = self
+    /// The rows found for a request whose decision passes `keep`, as search candidates.
+    pub(super) fn found_candidates(
+        &self,
+        sources: &[Source],
+        reference: &str,
+        keep: impl Fn(PieceDecision) -> bool,
+    ) -> Result<Vec<Candidate>> {
+        Ok(self
             .ledger
             .found_rows(reference)?
             .into_iter()
-            .filter(|f| f.decision != PieceDecision::Rejected)
+            .filter(|f| keep(f.decision))
             .filter_map(|f| {
-                let (i, _, _) = row(&sources, &f.source, f.number)?;
+                let (i, _, _) = row(sources, &f.source, f.number)?;
                 Some(Candidate {
                     source: i as u32,
                     file: f.source,
@@ -216,7 +220,13 @@ impl Desk {
                     why: f.why,
                 })
             })
-            .collect();
+            .collect())
+    }
+
+    /// Run the detectors over the rows not rejected.
+    pub fn scan_redactions(&mut self, reference: &str) -> Result<PiecesView> {
+        let sources = self.ledger.load_sources()?;
+        let rows = self.found_candidates(&sources, reference, |d| d != PieceDecision::Rejected)?;
         let found = find_rows(&sources, &self.identifiers(reference)?, Lookback::default());
         let scanner = scanner_for(&sources, &rows, &found.identifiers);
         let redactions = redact_rows(&sources, &rows, &scanner);

@@ -43,23 +43,7 @@ impl Desk {
     /// The rows held about the requester: the ones the officer confirmed, else a fresh search.
     fn requester_rows(&self, reference: &str) -> Result<(Vec<crate::subject::Source>, Vec<Candidate>)> {
         let sources = self.ledger.load_sources()?;
-        let confirmed: Vec<Candidate> = self
-            .ledger
-            .found_rows(reference)?
-            .into_iter()
-            .filter(|f| f.decision == PieceDecision::Confirmed)
-            .filter_map(|f| {
-                let i = sources.iter().position(|s| s.name == f.source)?;
-                Some(Candidate {
-                    source: i as u32,
-                    file: f.source,
-                    number: f.number,
-                    row_id: f.row_id,
-                    score: f.score,
-                    why: f.why,
-                })
-            })
-            .collect();
+        let confirmed = self.found_candidates(&sources, reference, |d| d == PieceDecision::Confirmed)?;
         if !confirmed.is_empty() {
             return Ok((sources, confirmed));
         }
