@@ -226,7 +226,14 @@ async fn pieces(c: &Client, dir: &Path, shot: &Option<PathBuf>) {
         std::fs::write(path.with_file_name("redaction.png"), c.screenshot().await.unwrap()).unwrap();
     }
     css(c, "#export-pieces-json").await.click().await.unwrap();
-    let toast = css(c, "#toast").await.text().await.unwrap();
+    let mut toast = String::new();
+    for _ in 0..50 {
+        toast = css(c, "#toast").await.text().await.unwrap_or_default();
+        if toast.contains("ack.pdf") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     assert!(toast.contains("ack.pdf"), "toast: {toast}");
     let out = std::fs::read_to_string(dir.join("out/ack.pdf")).unwrap();
     for gone in [
@@ -246,6 +253,37 @@ async fn pieces(c: &Client, dir: &Path, shot: &Option<PathBuf>) {
     );
 }
 
+/// A UK subject access request from the address on file: tick that step,
+/// then mark the requester verified.
+async fn verification(c: &Client, shot: &Option<PathBuf>) {
+    css(c, "[data-ref='2026-0009']").await.click().await.unwrap();
+    for _ in 0..50 {
+        if css(c, "#detail-ref").await.text().await.unwrap().contains("2026-0009") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    css(c, "#tab-verification").await.click().await.unwrap();
+    css(c, "#plan-heading").await;
+    let mark = css(c, "#mark-verified").await;
+    assert!(!mark.is_enabled().await.unwrap(), "not verified before the step is done");
+    css(c, "#verification-steps input[data-step='known_address']").await.click().await.unwrap();
+    css(c, "#step-reason-submit").await.click().await.unwrap();
+    for _ in 0..50 {
+        if css(c, "#mark-verified").await.is_enabled().await.unwrap_or(false) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    css(c, "#mark-verified").await.click().await.unwrap();
+    css(c, "#outcome-reason-submit").await.click().await.unwrap();
+    css(c, "#outcome-current [data-outcome='verified']").await;
+    if let Some(path) = shot {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        std::fs::write(path.with_file_name("verification.png"), c.screenshot().await.unwrap()).unwrap();
+    }
+}
+
 async fn demo(c: &Client, dir: &Path, shot: Option<PathBuf>) {
     css(c, "#open-demo").await.click().await.unwrap();
     css(c, "[data-ref]").await;
@@ -262,6 +300,7 @@ async fn demo(c: &Client, dir: &Path, shot: Option<PathBuf>) {
         std::fs::write(path, c.screenshot().await.unwrap()).unwrap();
     }
     pieces(c, dir, &shot).await;
+    verification(c, &shot).await;
     // The Reports screen asks the backend for this year's §7102 figures.
     css(c, "#nav-reports").await.click().await.unwrap();
     let table = css(c, "#metrics-table").await.text().await.unwrap().to_lowercase();

@@ -83,6 +83,12 @@ impl CompanyProfile {
                 super::retention::MIN_RETENTION_MONTHS
             )));
         }
+        if self.lookback_months > 1200 {
+            return Err(Error::Invalid("the look-back for specific pieces is at most 1200 months".into()));
+        }
+        if !(1..=365).contains(&self.abandon_after_days) {
+            return Err(Error::Invalid("days to wait for verification must be between 1 and 365".into()));
+        }
         local_receipt_date(chrono::Utc::now(), &self.time_zone)?;
         Ok(())
     }

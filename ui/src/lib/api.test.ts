@@ -28,7 +28,8 @@ describe('commands', () => {
       channel: 'phone', received: '2026-03-02', requester_name: 'A', requester_email: '', postal_address: '',
       kinds: ['access'], regime: 'policy', note: '',
     };
-    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, lookback_months: 12, closure_days: [] };
+    const point = { kind: 'email', value: 'a@b.c', to_correct: false } as const;
+    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, lookback_months: 12, abandon_after_days: 45, closure_days: [] };
     const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
       [() => api.ledgerInfo(), 'ledger_info', undefined],
       [() => api.ledgerCreate('pw'), 'ledger_create', { passphrase: 'pw' }],
@@ -76,6 +77,15 @@ describe('commands', () => {
       [() => api.addRedaction('2026-0001', 'crm', 4, 'Notes', 3, 7, 'other', 'a colleague'), 'add_redaction', { reference: '2026-0001', source: 'crm', number: 4, field: 'Notes', start: 3, end: 7, kind: 'other', reason: 'a colleague' }],
       [() => api.redactedPieces('2026-0001'), 'redacted_pieces', { reference: '2026-0001' }],
       [() => api.exportPieces('2026-0001', 'csv'), 'export_pieces', { reference: '2026-0001', format: 'csv' }],
+      [() => api.getVerification('2026-0001'), 'get_verification', { reference: '2026-0001' }],
+      [() => api.setVerificationPoints('2026-0001', [point]), 'set_verification_points', { reference: '2026-0001', points: [point] }],
+      [() => api.acceptPartialPoint('2026-0001', 2, true, 'nickname'), 'accept_partial_point', { reference: '2026-0001', index: 2, accept: true, reason: 'nickname' }],
+      [() => api.setVerificationStep('2026-0001', 'declaration', true, 'declaration received'), 'set_verification_step', { reference: '2026-0001', step: 'declaration', done: true, reason: 'declaration received' }],
+      [() => api.setOnBehalf('2026-0001', 'agent', 'agent wrote'), 'set_on_behalf', { reference: '2026-0001', onBehalf: 'agent', reason: 'agent wrote' }],
+      [() => api.setOnBehalf('2026-0001', null, 'self'), 'set_on_behalf', { reference: '2026-0001', onBehalf: null, reason: 'self' }],
+      [() => api.overrideVerificationLevel('2026-0001', null, true, 'health data'), 'override_verification_level', { reference: '2026-0001', level: null, sensitive: true, reason: 'health data' }],
+      [() => api.markVerificationAsked('2026-0001'), 'mark_verification_asked', { reference: '2026-0001' }],
+      [() => api.decideVerification('2026-0001', 'not_verified', 'no answer'), 'decide_verification', { reference: '2026-0001', outcome: 'not_verified', reason: 'no answer' }],
     ];
     for (const [call, command, args] of calls) {
       tauri.invoke.mockClear();

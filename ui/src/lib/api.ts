@@ -6,6 +6,7 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 
 import type { AuditReport } from './bindings/AuditReport';
 import type { CompanyProfile } from './bindings/CompanyProfile';
+import type { DataPoint } from './bindings/DataPoint';
 import type { DataImportSummary } from './bindings/DataImportSummary';
 import type { DataProgress } from './bindings/DataProgress';
 import type { ImportProgress } from './bindings/ImportProgress';
@@ -13,8 +14,10 @@ import type { ImportSummary } from './bindings/ImportSummary';
 import type { KindOutcome } from './bindings/KindOutcome';
 import type { LedgerInfo } from './bindings/LedgerInfo';
 import type { LetterExport } from './bindings/LetterExport';
+import type { Level } from './bindings/Level';
 import type { ManualRequest } from './bindings/ManualRequest';
 import type { MetricsReport } from './bindings/MetricsReport';
+import type { OnBehalf } from './bindings/OnBehalf';
 import type { PiecesExport } from './bindings/PiecesExport';
 import type { PiecesFormat } from './bindings/PiecesFormat';
 import type { PiecesView } from './bindings/PiecesView';
@@ -28,7 +31,10 @@ import type { RetentionReport } from './bindings/RetentionReport';
 import type { Role } from './bindings/Role';
 import type { SourceInfo } from './bindings/SourceInfo';
 import type { Status } from './bindings/Status';
+import type { StepId } from './bindings/StepId';
 import type { TrayItem } from './bindings/TrayItem';
+import type { VerificationOutcome } from './bindings/VerificationOutcome';
+import type { VerificationView } from './bindings/VerificationView';
 import { toAppError } from './errors';
 import type { LetterKind } from './labels';
 
@@ -97,6 +103,30 @@ export const proposeFee = (reference: string, reasons: string, estimateCents: nu
   call<RequestDetail>('propose_fee', { reference, reasons, estimateCents, currency });
 export const decideFee = (reference: string, accepted: boolean) =>
   call<RequestDetail>('decide_fee', { reference, accepted });
+
+// Verification: how sure the desk must be of who is asking, and how it got there
+export const getVerification = (reference: string) => call<VerificationView>('get_verification', { reference });
+/** Replaces the data points the requester gave; fails when the request needs no verification. */
+export const setVerificationPoints = (reference: string, points: DataPoint[]) =>
+  call<VerificationView>('set_verification_points', { reference, points });
+/** Accepts (or not) a partial match of the offered point at `index`. */
+export const acceptPartialPoint = (reference: string, index: number, accept: boolean, reason: string) =>
+  call<VerificationView>('accept_partial_point', { reference, index, accept, reason });
+/** Ticks or unticks one step of the plan; `reason` is required. */
+export const setVerificationStep = (reference: string, step: StepId, done: boolean, reason: string) =>
+  call<VerificationView>('set_verification_step', { reference, step, done, reason });
+/** Who the request is for: null for the requester themself. */
+export const setOnBehalf = (reference: string, onBehalf: OnBehalf | null, reason: string) =>
+  call<VerificationView>('set_on_behalf', { reference, onBehalf, reason });
+/** Sets the level by hand (null: as computed) and whether the data is sensitive. */
+export const overrideVerificationLevel = (reference: string, level: Level | null, sensitive: boolean, reason: string) =>
+  call<VerificationView>('override_verification_level', { reference, level, sensitive, reason });
+/** Records that the verification request went out today. */
+export const markVerificationAsked = (reference: string) =>
+  call<VerificationView>('mark_verification_asked', { reference });
+/** Fails with "has not reached …" when 'verified' is chosen before the level is met. */
+export const decideVerification = (reference: string, outcome: VerificationOutcome, reason: string) =>
+  call<VerificationView>('decide_verification', { reference, outcome, reason });
 
 // Letters
 export const exportLetter = (reference: string, kind: LetterKind) =>

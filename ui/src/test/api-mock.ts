@@ -50,6 +50,14 @@ export const decideRedaction = vi.fn<typeof Real.decideRedaction>();
 export const addRedaction = vi.fn<typeof Real.addRedaction>();
 export const redactedPieces = vi.fn<typeof Real.redactedPieces>();
 export const exportPieces = vi.fn<typeof Real.exportPieces>();
+export const getVerification = vi.fn<typeof Real.getVerification>();
+export const setVerificationPoints = vi.fn<typeof Real.setVerificationPoints>();
+export const acceptPartialPoint = vi.fn<typeof Real.acceptPartialPoint>();
+export const setVerificationStep = vi.fn<typeof Real.setVerificationStep>();
+export const setOnBehalf = vi.fn<typeof Real.setOnBehalf>();
+export const overrideVerificationLevel = vi.fn<typeof Real.overrideVerificationLevel>();
+export const markVerificationAsked = vi.fn<typeof Real.markVerificationAsked>();
+export const decideVerification = vi.fn<typeof Real.decideVerification>();
 export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
 export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
 export const onImportProgress = vi.fn<typeof Real.onImportProgress>();
@@ -71,6 +79,8 @@ const all = [
   listTray, promoteMessage, saveAttachment, pickDocuments, newRequest,
   listSources, importSourcesPick, setColumnRole, removeSource, getPieces, findPieces, decidePieceRow,
   scanRedactions, decideRedaction, addRedaction, redactedPieces, exportPieces, onDataProgress,
+  getVerification, setVerificationPoints, acceptPartialPoint, setVerificationStep, setOnBehalf,
+  overrideVerificationLevel, markVerificationAsked, decideVerification,
 ];
 
 export function resetApi(): void {

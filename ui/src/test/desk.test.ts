@@ -8,7 +8,7 @@ import type { RequestDetail } from '../lib/bindings/RequestDetail';
 import { drafts } from '../lib/drafts';
 import * as api from './api-mock';
 import { expectAccessible } from './axe';
-import { LATER, LIST, LOCKED, OVERDUE, SOON, UNLOCKED, detail } from './fixtures';
+import { LATER, LIST, LOCKED, OVERDUE, SOON, UNLOCKED, detail, verification } from './fixtures';
 import { el, key, openRow, renderDesk as renderList } from './helpers';
 
 const details: Record<string, RequestDetail> = {};
@@ -206,8 +206,9 @@ describe('the open request', () => {
     expect(letters.textContent).toContain('f00df00df00d…');
     // Acknowledged: the export is the primary action at the bottom, not repeated in the tab.
     expect(container.querySelectorAll('#export-ack').length).toBe(1);
+    api.getVerification.mockResolvedValue(verification());
     await key('2');
-    expect(el(container, '[role="tabpanel"]').textContent).toContain('coming in a later version');
+    await waitFor(() => expect(el(container, '[role="tabpanel"]').textContent).toContain('2 matching data points'));
   });
 
   it('has no accessibility violations with the list and a request open', async () => {
@@ -435,6 +436,7 @@ describe('settings', () => {
     idle_lock_minutes: 10,
     retention_months: 24,
     lookback_months: 12,
+    abandon_after_days: 45,
     closure_days: [],
   };
 

@@ -6,6 +6,8 @@ import type { RequestDetail } from '../lib/bindings/RequestDetail';
 import type { RequestSummary } from '../lib/bindings/RequestSummary';
 import type { SourceInfo } from '../lib/bindings/SourceInfo';
 import type { StoredRedaction } from '../lib/bindings/StoredRedaction';
+import type { VerificationRecord } from '../lib/bindings/VerificationRecord';
+import type { VerificationView } from '../lib/bindings/VerificationView';
 
 export const NO_LEDGER: LedgerInfo = { path: '/home/o/Rightsdesk/rightsdesk.ledger', exists: false, unlocked: false, demo: false };
 export const LOCKED: LedgerInfo = { ...NO_LEDGER, exists: true };
@@ -177,5 +179,38 @@ export function pieces(over: Partial<PiecesView> = {}): PiecesView {
     rows: [],
     redactions: [],
     ...structuredClone(over),
+  };
+}
+
+/** A request's verification: two points needed, nothing offered or done yet. */
+export function verification(over: Partial<VerificationView> = {}, record: Partial<VerificationRecord> = {}): VerificationView {
+  return {
+    plan: {
+      level: 'two_points',
+      basis: 'CCPA §7062: a request to know categories needs two data points matched against data held.',
+      steps: ['points'],
+      either: [],
+      pause_allowed: false,
+    },
+    record: {
+      on_behalf: null,
+      sensitive: false,
+      level_override: null,
+      override_reason: '',
+      points: [],
+      accepted_partial: [],
+      steps_done: [],
+      asked_on: null,
+      outcome: null,
+      outcome_reason: '',
+      decided_on: null,
+      ...record,
+    },
+    matches: [],
+    points_counted: 0,
+    reached: false,
+    abandon_on: null,
+    abandon_due: false,
+    ...over,
   };
 }

@@ -132,6 +132,7 @@ describe('retention in settings', () => {
     idle_lock_minutes: 10,
     retention_months: 24,
     lookback_months: 12,
+    abandon_after_days: 45,
     closure_days: ['2026-12-24'],
   };
   const DUE = {
