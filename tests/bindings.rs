@@ -82,6 +82,8 @@ fn committed_typescript_bindings_are_current() {
     check::<ledger::VerificationOutcome>(&mut stale);
     check::<ledger::VerificationRecord>(&mut stale);
     check::<desk::VerificationView>(&mut stale);
+    check::<ledger::EvidenceKind>(&mut stale);
+    check::<ledger::EvidenceInfo>(&mut stale);
     check::<intake::ImportError>(&mut stale);
     check::<intake::ImportSummary>(&mut stale);
     check::<intake::ImportProgress>(&mut stale);

@@ -297,3 +297,116 @@ fn the_command_line_prints_the_plan_and_the_matches() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("has not reached"));
 }
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg(path).arg("-").output().expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_verification_letters_say_what_is_needed_why_it_failed_and_that_the_request_closed() {
+    use rightsdesk::letters::LetterKind;
+    let dir = temp();
+    let mut desk = desk_with_sources(dir.path());
+    let r = request(
+        &mut desk,
+        "Margaret Okafor",
+        "m.okafor@example.net",
+        vec![RequestKind::Access, RequestKind::Deletion],
+        Regime::Ccpa,
+    );
+    desk.set_on_behalf(&r, Some(OnBehalf::Agent), "sent by an agency").unwrap();
+    desk.set_verification_points(&r, vec![point(PointKind::Email, "m.okafor@example.net")]).unwrap();
+    let today = desk.today().unwrap();
+    desk.mark_verification_asked(&r, today).unwrap();
+    let ask = dir.path().join("ask.pdf");
+    desk.export_letter(&r, LetterKind::VerificationRequest, &ask).unwrap();
+    let text = pdf_text(&ask);
+    for want in [
+        "Two pieces of information",
+        "penalty of perjury",
+        "signed permission",
+        "own confirmation",
+        &r,
+        "compliance_privacy@leadspace.com",
+    ] {
+        assert!(text.contains(want), "{want:?} missing: {text}");
+    }
+    assert!(
+        desk.export_letter(&r, LetterKind::UnableToVerify, &dir.path().join("x.pdf")).is_err(),
+        "not decided yet"
+    );
+
+    desk.decide_verification(
+        &r,
+        VerificationOutcome::NotVerified,
+        "the details given did not match the data we hold",
+    )
+    .unwrap();
+    let deny = dir.path().join("deny.pdf");
+    desk.export_letter(&r, LetterKind::UnableToVerify, &deny).unwrap();
+    let text = pdf_text(&deny);
+    for want in [
+        "did not match the data we hold",
+        "do not sell or share",
+        "categories of personal information",
+        "California Privacy Protection Agency",
+    ] {
+        assert!(text.contains(want), "{want:?} missing: {text}");
+    }
+
+    let o = request(
+        &mut desk,
+        "Zoë Ødegaard",
+        "zoe@odegaard.example",
+        vec![RequestKind::OptOutSale],
+        Regime::Ccpa,
+    );
+    assert!(
+        desk.export_letter(&o, LetterKind::VerificationRequest, &dir.path().join("y.pdf")).is_err(),
+        "no ID for an opt-out"
+    );
+
+    let g =
+        request(&mut desk, "Jürgen Müller", "j.mueller@example.de", vec![RequestKind::Access], Regime::Gdpr);
+    desk.mark_verification_asked(&g, today - chrono::Duration::days(40)).unwrap();
+    desk.decide_verification(&g, VerificationOutcome::Abandoned, "no answer in 30 days").unwrap();
+    let closed = dir.path().join("closed.pdf");
+    desk.export_letter(&g, LetterKind::Abandoned, &closed).unwrap();
+    let text = pdf_text(&closed);
+    assert!(text.contains("We have closed your request") && text.contains("supervisory authority"), "{text}");
+    let check = std::process::Command::new("qpdf").arg("--check").arg(&closed).output().unwrap();
+    assert!(check.status.success());
+}
+
+#[test]
+fn evidence_is_kept_encrypted_viewable_and_erased_once_checked() {
+    use rightsdesk::ledger::EvidenceKind;
+    let dir = temp();
+    let mut desk = desk_with_sources(dir.path());
+    let r = request(
+        &mut desk,
+        "Margaret Okafor",
+        "m.okafor@example.net",
+        vec![RequestKind::Access],
+        Regime::Ccpa,
+    );
+    let scan = dir.path().join("passport scan.png");
+    let mut png = b"\x89PNG\r\n\x1a\nEVIDENCE-MARKER-7731".to_vec();
+    png.extend(std::iter::repeat_n(0u8, 64));
+    std::fs::write(&scan, &png).unwrap();
+    let v = desk.add_evidence(&r, EvidenceKind::IdScan, &scan).unwrap();
+    assert_eq!(v.evidence.len(), 1);
+    let e = &v.evidence[0];
+    assert_eq!((e.kind, e.mime.as_str(), e.size as usize), (EvidenceKind::IdScan, "image/png", png.len()));
+    assert_eq!(desk.evidence_file(&r, e.id).unwrap(), ("image/png".to_string(), png.clone()));
+    assert!(desk.add_evidence(&r, EvidenceKind::Other, &dir.path().join("notes.txt")).is_err());
+    assert!(desk.check_evidence(&r, e.id, " ", true).is_err(), "a finding is required");
+    let v = desk.check_evidence(&r, e.id, "passport matches the name and photo on file", true).unwrap();
+    let e = &v.evidence[0];
+    assert!(e.erased_on.is_some() && e.finding.contains("passport matches"));
+    assert!(desk.evidence_file(&r, e.id).is_err(), "the image is gone");
+    drop(desk);
+    let bytes = common::ledger_bytes(&dir.path().join("test.ledger"));
+    assert!(!common::contains(&bytes, "EVIDENCE-MARKER-7731"), "no plaintext of the scan in the ledger");
+}

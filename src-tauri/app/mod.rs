@@ -98,6 +98,9 @@ pub fn run() {
             verify_cmds::override_verification_level,
             verify_cmds::mark_verification_asked,
             verify_cmds::decide_verification,
+            verify_cmds::add_evidence,
+            verify_cmds::evidence_file,
+            verify_cmds::check_evidence,
         ])
         .build(tauri::generate_context!("tauri.conf.json"));
     match app {

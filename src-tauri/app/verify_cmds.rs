@@ -83,3 +83,43 @@ pub fn decide_verification(
 ) -> Result<VerificationView> {
     state.with_desk(|d| d.decide_verification(&reference, outcome, &reason))
 }
+
+/// Pick documents in the native dialog and keep them as evidence; `None` if cancelled.
+#[tauri::command(async)]
+pub fn add_evidence(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    reference: String,
+    kind: crate::ledger::EvidenceKind,
+) -> Result<Option<VerificationView>> {
+    state.with_desk(|d| d.verification(&reference).map(|_| ()))?;
+    let Some(paths) = super::dialogs::pick_documents(&app) else {
+        return Ok(None);
+    };
+    state
+        .with_desk(|d| {
+            let mut view = d.verification(&reference)?;
+            for p in &paths {
+                view = d.add_evidence(&reference, kind, p)?;
+            }
+            Ok(view)
+        })
+        .map(Some)
+}
+
+/// The document's bytes, straight to the page as an ArrayBuffer.
+#[tauri::command]
+pub fn evidence_file(state: State<'_, AppState>, reference: String, id: u32) -> Result<tauri::ipc::Response> {
+    state.with_desk(|d| d.evidence_file(&reference, id)).map(|(_, bytes)| tauri::ipc::Response::new(bytes))
+}
+
+#[tauri::command]
+pub fn check_evidence(
+    state: State<'_, AppState>,
+    reference: String,
+    id: u32,
+    finding: String,
+    erase: bool,
+) -> Result<VerificationView> {
+    state.with_desk(|d| d.check_evidence(&reference, id, &finding, erase))
+}

@@ -41,7 +41,7 @@ pub enum Command {
     /// Export a letter as PDF
     Letter {
         reference: String,
-        /// Which letter: ack or extension
+        /// Which letter: ack, extension, twice, fee, verification_request, unable_to_verify or abandoned
         #[arg(long)]
         kind: String,
         #[arg(long)]

@@ -7,9 +7,10 @@ use ts_rs::TS;
 use super::clock::request_due;
 use super::Desk;
 use crate::ledger::ClockEventKind;
+use crate::ledger::VerificationOutcome;
 use crate::letters::{
-    acknowledgement, answered_twice, extension_notice, fee_estimate, render, LetterContext, LetterError,
-    LetterKind,
+    abandoned, acknowledgement, answered_twice, extension_notice, fee_estimate, render, unable_to_verify,
+    verification_request, LetterContext, LetterError, LetterKind, Needed,
 };
 use crate::{Error, Result};
 
@@ -66,6 +67,49 @@ impl Desk {
                 Some(fee) => fee_estimate(&c, &fee),
                 None => return Err(LetterError::DoesNotApply("no fee has been proposed".into()).into()),
             },
+            LetterKind::VerificationRequest | LetterKind::UnableToVerify | LetterKind::Abandoned => {
+                let v = self.verification(reference)?;
+                let not_needed = || LetterError::DoesNotApply("this request needs no verification".into());
+                match kind {
+                    LetterKind::VerificationRequest if v.plan.level == crate::verify::Level::None => {
+                        return Err(not_needed().into())
+                    }
+                    LetterKind::VerificationRequest => verification_request(
+                        &c,
+                        &Needed {
+                            plan: &v.plan,
+                            steps_done: &v.record.steps_done,
+                            points_counted: v.points_counted as usize,
+                            on_behalf: v.record.on_behalf,
+                            answer_by: v.abandon_on,
+                        },
+                    ),
+                    LetterKind::UnableToVerify => match v.record.outcome {
+                        Some(VerificationOutcome::NotVerified | VerificationOutcome::PartlyVerified) => {
+                            unable_to_verify(&c, &v.record.outcome_reason, v.plan.level)
+                        }
+                        _ => {
+                            return Err(LetterError::DoesNotApply(
+                                "the requester has not been recorded as not (or only partly) verified".into(),
+                            )
+                            .into())
+                        }
+                    },
+                    _ => match (v.record.outcome, v.record.asked_on.as_deref()) {
+                        (Some(VerificationOutcome::Abandoned), Some(asked)) => {
+                            let asked = chrono::NaiveDate::parse_from_str(asked, "%Y-%m-%d")
+                                .map_err(|e| Error::Invalid(format!("asked on {asked}: {e}")))?;
+                            abandoned(&c, asked)
+                        }
+                        _ => {
+                            return Err(LetterError::DoesNotApply(
+                                "the request has not been closed as abandoned".into(),
+                            )
+                            .into())
+                        }
+                    },
+                }
+            }
         };
         Ok(render(&doc)?)
     }

@@ -1,7 +1,7 @@
 //! Requests that did not arrive by email: taken by phone, by post, through the
 //! website's form or in person, entered by hand.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use serde::{Deserialize, Serialize};
@@ -43,7 +43,7 @@ const DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("webp", "image/webp"),
 ];
 
-fn read_document(path: &PathBuf) -> Result<NewAttachment> {
+pub(super) fn read_document(path: &Path) -> Result<NewAttachment> {
     let name = sanitize_name(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
     let mime =
@@ -102,7 +102,7 @@ impl Desk {
         if at > Utc::now() {
             return Err(Error::Invalid(format!("received {}: that is in the future", form.received)));
         }
-        let attachments = documents.iter().map(read_document).collect::<Result<Vec<_>>>()?;
+        let attachments = documents.iter().map(|p| read_document(p)).collect::<Result<Vec<_>>>()?;
         let channel = form.channel.replace('_', " ");
         let subject = format!("Request received by {channel}");
         let body = form.note.trim().to_string();

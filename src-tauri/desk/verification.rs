@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Desk;
-use crate::ledger::{PieceDecision, VerificationOutcome, VerificationRecord};
+use crate::ledger::{EvidenceInfo, EvidenceKind, PieceDecision, VerificationOutcome, VerificationRecord};
 use crate::subject::{find_rows, Candidate, Lookback};
 use crate::verify::{self, match_points, DataPoint, Level, MatchStatus, OnBehalf, Plan, PointMatch, StepId};
 use crate::{Error, Result};
@@ -25,6 +25,8 @@ pub struct VerificationView {
     pub abandon_on: Option<NaiveDate>,
     /// The day has come: propose closing as abandoned.
     pub abandon_due: bool,
+    /// ID scans, declarations, permissions and proofs kept for this request.
+    pub evidence: Vec<EvidenceInfo>,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate> {
@@ -83,7 +85,17 @@ impl Desk {
             record.asked_on.as_deref().map(parse_day).transpose()?.map(|d| d + chrono::Duration::days(days));
         let abandon_due =
             record.outcome.is_none() && abandon_on.is_some_and(|d| self.today().is_ok_and(|t| t >= d));
-        Ok(VerificationView { plan, record, matches, points_counted, reached, abandon_on, abandon_due })
+        let evidence = self.ledger.evidence(reference)?;
+        Ok(VerificationView {
+            plan,
+            record,
+            matches,
+            points_counted,
+            reached,
+            abandon_on,
+            abandon_due,
+            evidence,
+        })
     }
 
     fn change_verification(
@@ -267,5 +279,36 @@ impl Desk {
                 v.plan.basis
             ))),
         }
+    }
+
+    /// Keep a document (PDF or image) as evidence, encrypted in the ledger.
+    pub fn add_evidence(
+        &mut self,
+        reference: &str,
+        kind: EvidenceKind,
+        path: &std::path::Path,
+    ) -> Result<VerificationView> {
+        let doc = super::manual::read_document(path)?;
+        self.ledger.add_evidence(&self.actor, reference, kind, &doc.name, &doc.mime, &doc.data)?;
+        self.verification(reference)
+    }
+
+    /// A document's bytes and type, for viewing in the app; never written to disk.
+    pub fn evidence_file(&self, reference: &str, id: u32) -> Result<(String, Vec<u8>)> {
+        Ok(self.ledger.evidence_data(reference, id)?)
+    }
+
+    /// Record what a document showed; with `erase`, keep only that finding.
+    pub fn check_evidence(
+        &mut self,
+        reference: &str,
+        id: u32,
+        finding: &str,
+        erase: bool,
+    ) -> Result<VerificationView> {
+        need_reason(finding, "checking a document (say what it showed)")?;
+        let today = self.today()?;
+        self.ledger.check_evidence(&self.actor, reference, id, finding, erase, today)?;
+        self.verification(reference)
     }
 }

@@ -36,6 +36,10 @@ impl Ledger {
             tx.execute("DELETE FROM redactions WHERE request_id = ?1", [id])?;
             tx.execute("DELETE FROM piece_rows WHERE request_id = ?1", [id])?;
             tx.execute("DELETE FROM verifications WHERE request_id = ?1", [id])?;
+            tx.execute(
+                "UPDATE evidence SET data = zeroblob(0), name = '', finding = '', erased_on = ?2 WHERE request_id = ?1",
+                params![id, on.to_string()],
+            )?;
             let letters = tx.execute("UPDATE letters SET pdf = zeroblob(0), file_name = '' WHERE request_id = ?1", [id])?;
             tx.execute(
                 "UPDATE requests SET requester_name = '', requester_email = '', postal_address = '', subject = '',

@@ -6,6 +6,7 @@ mod extension;
 mod layout;
 mod limits;
 mod pdf;
+mod verification;
 
 pub use ack::acknowledgement;
 pub use context::{long_date, LetterContext};
@@ -13,6 +14,7 @@ pub use extension::extension_notice;
 pub use layout::{Block, LetterDoc};
 pub use limits::{answered_twice, fee_estimate};
 pub use pdf::render;
+pub use verification::{abandoned, unable_to_verify, verification_request, Needed};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LetterError {
@@ -20,7 +22,7 @@ pub enum LetterError {
     MissingGlyph { ch: char, context: String },
     #[error("the shipped letter font could not be loaded: {0}")]
     Font(String),
-    #[error("unknown letter kind {0:?} (this version writes: ack, extension, twice, fee)")]
+    #[error("unknown letter kind {0:?} (this version writes: ack, extension, twice, fee, verification_request, unable_to_verify, abandoned)")]
     UnknownKind(String),
     #[error("the request has not been extended; record the extension first")]
     NotExtended,
@@ -35,6 +37,9 @@ pub enum LetterKind {
     ExtensionNotice,
     AnsweredTwice,
     FeeEstimate,
+    VerificationRequest,
+    UnableToVerify,
+    Abandoned,
 }
 
 impl std::str::FromStr for LetterKind {
@@ -44,7 +49,10 @@ impl std::str::FromStr for LetterKind {
             "ack" | "acknowledgement" => Ok(LetterKind::Acknowledgement),
             "extension" => Ok(LetterKind::ExtensionNotice),
             "twice" => Ok(LetterKind::AnsweredTwice),
-            "fee" => Ok(LetterKind::FeeEstimate),
+            "fee" | "fee_estimate" => Ok(LetterKind::FeeEstimate),
+            "verification_request" => Ok(LetterKind::VerificationRequest),
+            "unable_to_verify" => Ok(LetterKind::UnableToVerify),
+            "abandoned" => Ok(LetterKind::Abandoned),
             other => Err(LetterError::UnknownKind(other.to_string())),
         }
     }
@@ -57,6 +65,9 @@ impl LetterKind {
             LetterKind::ExtensionNotice => "extension",
             LetterKind::AnsweredTwice => "twice",
             LetterKind::FeeEstimate => "fee",
+            LetterKind::VerificationRequest => "verification_request",
+            LetterKind::UnableToVerify => "unable_to_verify",
+            LetterKind::Abandoned => "abandoned",
         }
     }
 }
