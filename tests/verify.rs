@@ -410,3 +410,40 @@ fn evidence_is_kept_encrypted_viewable_and_erased_once_checked() {
     let bytes = common::ledger_bytes(&dir.path().join("test.ledger"));
     assert!(!common::contains(&bytes, "EVIDENCE-MARKER-7731"), "no plaintext of the scan in the ledger");
 }
+
+#[test]
+fn an_agent_s_requests_are_grouped() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let mail = |id: &str, who: &str| {
+        common::email(
+            "Privacy Helpers Agency <requests@privacyhelpers.example>",
+            id,
+            "Mon, 16 Nov 2026 10:00:00 +0000",
+            &format!("Request on behalf of {who}"),
+            &format!("We are an authorized agent acting for our client {who}, a California resident, who asks to delete all personal information you hold."),
+        )
+    };
+    let files = [
+        common::write(dir.path(), "a.eml", mail("agent-a@privacyhelpers.example", "Ana Lima")),
+        common::write(dir.path(), "b.eml", mail("agent-b@privacyhelpers.example", "Bo Ek")),
+        common::write(
+            dir.path(),
+            "c.eml",
+            common::email(
+                "Cy Oz <cy@oz.example>",
+                "c@oz.example",
+                "Mon, 16 Nov 2026 11:00:00 +0000",
+                "Delete me",
+                "Please delete my data. I live in California.",
+            ),
+        ),
+    ];
+    let s = desk.import(&files).unwrap();
+    assert_eq!(s.imported.len(), 3, "{:?}", s.errors);
+    let refs: Vec<String> = s.imported.iter().map(|f| f.reference.clone()).collect();
+    let v = desk.set_on_behalf(&refs[0], Some(OnBehalf::Agent), "an agency").unwrap();
+    assert_eq!(v.same_agent, [refs[1].clone()]);
+    let v = desk.verification(&refs[2]).unwrap();
+    assert!(v.same_agent.is_empty());
+}

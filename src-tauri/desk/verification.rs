@@ -27,6 +27,8 @@ pub struct VerificationView {
     pub abandon_due: bool,
     /// ID scans, declarations, permissions and proofs kept for this request.
     pub evidence: Vec<EvidenceInfo>,
+    /// For an agent's request: the agent's other requests, grouped.
+    pub same_agent: Vec<String>,
 }
 
 fn parse_day(s: &str) -> Result<NaiveDate> {
@@ -86,6 +88,10 @@ impl Desk {
         let abandon_due =
             record.outcome.is_none() && abandon_on.is_some_and(|d| self.today().is_ok_and(|t| t >= d));
         let evidence = self.ledger.evidence(reference)?;
+        let same_agent = match record.on_behalf {
+            Some(OnBehalf::Agent) => self.ledger.requests_from_same_sender(reference)?,
+            _ => Vec::new(),
+        };
         Ok(VerificationView {
             plan,
             record,
@@ -95,6 +101,7 @@ impl Desk {
             abandon_on,
             abandon_due,
             evidence,
+            same_agent,
         })
     }
 

@@ -85,4 +85,18 @@ impl Ledger {
             Ok(((), AuditRecord::new(action, Some(reference), detail)))
         })
     }
+
+    /// Other requests whose first message came from the same sender: an
+    /// authorized agent's requests, grouped.
+    pub fn requests_from_same_sender(&self, reference: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT DISTINCT r.reference FROM requests r JOIN messages m ON m.id = r.message_id
+             WHERE m.from_email != '' AND r.reference != ?1 AND lower(m.from_email) = (
+                 SELECT lower(m2.from_email) FROM requests r2 JOIN messages m2 ON m2.id = r2.message_id
+                 WHERE r2.reference = ?1)
+             ORDER BY r.reference",
+        )?;
+        let rows = stmt.query_map([reference], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<String>>>()?)
+    }
 }

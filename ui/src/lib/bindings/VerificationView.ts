@@ -24,4 +24,8 @@ abandon_due: boolean,
 /**
  * ID scans, declarations, permissions and proofs kept for this request.
  */
-evidence: Array<EvidenceInfo>, };
+evidence: Array<EvidenceInfo>, 
+/**
+ * For an agent's request: the agent's other requests, grouped.
+ */
+same_agent: Array<string>, };
