@@ -86,12 +86,21 @@ describe('commands', () => {
       [() => api.overrideVerificationLevel('2026-0001', null, true, 'health data'), 'override_verification_level', { reference: '2026-0001', level: null, sensitive: true, reason: 'health data' }],
       [() => api.markVerificationAsked('2026-0001'), 'mark_verification_asked', { reference: '2026-0001' }],
       [() => api.decideVerification('2026-0001', 'not_verified', 'no answer'), 'decide_verification', { reference: '2026-0001', outcome: 'not_verified', reason: 'no answer' }],
+      [() => api.addEvidence('2026-0001', 'id_scan'), 'add_evidence', { reference: '2026-0001', kind: 'id_scan' }],
+      [() => api.evidenceFile('2026-0001', 3), 'evidence_file', { reference: '2026-0001', id: 3 }],
+      [() => api.checkEvidence('2026-0001', 3, 'passport matches', true), 'check_evidence', { reference: '2026-0001', id: 3, finding: 'passport matches', erase: true }],
     ];
     for (const [call, command, args] of calls) {
       tauri.invoke.mockClear();
       await call();
       expect(tauri.invoke).toHaveBeenCalledWith(command, args);
     }
+  });
+
+  it('hands over an evidence file as the raw bytes the command returns', async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer;
+    tauri.invoke.mockResolvedValueOnce(bytes);
+    expect(await api.evidenceFile('2026-0001', 3)).toBe(bytes);
   });
 
   it('rethrows backend errors as {code, message}', async () => {

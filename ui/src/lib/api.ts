@@ -9,6 +9,7 @@ import type { CompanyProfile } from './bindings/CompanyProfile';
 import type { DataPoint } from './bindings/DataPoint';
 import type { DataImportSummary } from './bindings/DataImportSummary';
 import type { DataProgress } from './bindings/DataProgress';
+import type { EvidenceKind } from './bindings/EvidenceKind';
 import type { ImportProgress } from './bindings/ImportProgress';
 import type { ImportSummary } from './bindings/ImportSummary';
 import type { KindOutcome } from './bindings/KindOutcome';
@@ -127,6 +128,14 @@ export const markVerificationAsked = (reference: string) =>
 /** Fails with "has not reached …" when 'verified' is chosen before the level is met. */
 export const decideVerification = (reference: string, outcome: VerificationOutcome, reason: string) =>
   call<VerificationView>('decide_verification', { reference, outcome, reason });
+/** Opens the native dialog for a PDF or image and keeps it, encrypted, as evidence; null when cancelled. */
+export const addEvidence = (reference: string, kind: EvidenceKind) =>
+  call<VerificationView | null>('add_evidence', { reference, kind });
+/** The bytes of one piece of evidence, to show in the app: never written to disk. */
+export const evidenceFile = (reference: string, id: number) => call<ArrayBuffer>('evidence_file', { reference, id });
+/** Records what checking the evidence found (required); `erase` drops the file and keeps the finding. */
+export const checkEvidence = (reference: string, id: number, finding: string, erase: boolean) =>
+  call<VerificationView>('check_evidence', { reference, id, finding, erase });
 
 // Letters
 export const exportLetter = (reference: string, kind: LetterKind) =>

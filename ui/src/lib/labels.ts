@@ -89,13 +89,16 @@ export function channelPhrase(channel: string): string {
 }
 
 /** The letters the backend renders (export_letter's `kind`). */
-export type LetterKind = 'ack' | 'extension' | 'twice' | 'fee';
+export type LetterKind = 'ack' | 'extension' | 'twice' | 'fee' | 'verification_request' | 'unable_to_verify' | 'abandoned';
 
 export const LETTER_LABEL: Record<string, string> = {
   ack: 'Acknowledgement',
   extension: 'Extension notice',
   twice: '“Already answered twice” letter',
   fee: 'Fee estimate',
+  verification_request: 'Verification request letter',
+  unable_to_verify: 'Unable-to-verify letter',
+  abandoned: 'Closing letter (no answer)',
 };
 
 export function letterLabel(kind: string): string {

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from './bindings/Plan';
-import { checklist, matchPlace, pointsNeeded, pointsText, pointsToSave } from './verification';
+import { checklist, evidenceDisplay, matchPlace, pointsNeeded, pointsText, pointsToSave } from './verification';
 
 const plan = (over: Partial<Plan>): Plan => ({ level: 'two_points', basis: '', steps: ['points'], either: [], pause_allowed: false, ...over });
 
 describe('verification', () => {
+  it('shows images and PDFs inline, nothing else', () => {
+    expect(evidenceDisplay('image/png')).toBe('image');
+    expect(evidenceDisplay('image/jpeg')).toBe('image');
+    expect(evidenceDisplay('application/pdf')).toBe('pdf');
+    expect(evidenceDisplay('text/html')).toBeNull();
+  });
+
   it('knows how many matching points each level needs', () => {
     expect(pointsNeeded('two_points')).toBe(2);
     expect(pointsNeeded('three_points_declaration')).toBe(3);

@@ -2,6 +2,7 @@
 // small rules the Verification tab shows (how many points the level needs,
 // which steps are ticked, which are alternatives).
 import type { DataPoint } from './bindings/DataPoint';
+import type { EvidenceKind } from './bindings/EvidenceKind';
 import type { Level } from './bindings/Level';
 import type { MatchStatus } from './bindings/MatchStatus';
 import type { OnBehalf } from './bindings/OnBehalf';
@@ -71,6 +72,24 @@ export const VERIFICATION_OUTCOME_LABEL: Record<VerificationOutcome, string> = {
   not_verified: 'Not verified',
   abandoned: 'Abandoned — no answer',
 };
+
+export const EVIDENCE_KIND_LABEL: Record<EvidenceKind, string> = {
+  id_scan: 'ID scan',
+  declaration: 'Signed declaration',
+  agent_permission: 'Agent’s signed permission',
+  power_of_attorney: 'Power of attorney',
+  parental_authority: 'Proof of parental authority',
+  other: 'Other',
+};
+
+export const ALL_EVIDENCE_KINDS = Object.keys(EVIDENCE_KIND_LABEL) as EvidenceKind[];
+
+/** How a piece of evidence is shown in the app: inline as an image, in a sandboxed frame as a PDF, or not at all. */
+export function evidenceDisplay(mime: string): 'image' | 'pdf' | null {
+  if (mime.startsWith('image/')) return 'image';
+  if (mime === 'application/pdf') return 'pdf';
+  return null;
+}
 
 /** Who the request is for; '' is the requester themself. */
 export type Behalf = OnBehalf | '';

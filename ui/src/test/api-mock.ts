@@ -58,6 +58,9 @@ export const setOnBehalf = vi.fn<typeof Real.setOnBehalf>();
 export const overrideVerificationLevel = vi.fn<typeof Real.overrideVerificationLevel>();
 export const markVerificationAsked = vi.fn<typeof Real.markVerificationAsked>();
 export const decideVerification = vi.fn<typeof Real.decideVerification>();
+export const addEvidence = vi.fn<typeof Real.addEvidence>();
+export const evidenceFile = vi.fn<typeof Real.evidenceFile>();
+export const checkEvidence = vi.fn<typeof Real.checkEvidence>();
 export const onLedgerLocked = vi.fn<typeof Real.onLedgerLocked>();
 export const onDragDrop = vi.fn<typeof Real.onDragDrop>();
 export const onImportProgress = vi.fn<typeof Real.onImportProgress>();
@@ -81,6 +84,7 @@ const all = [
   scanRedactions, decideRedaction, addRedaction, redactedPieces, exportPieces, onDataProgress,
   getVerification, setVerificationPoints, acceptPartialPoint, setVerificationStep, setOnBehalf,
   overrideVerificationLevel, markVerificationAsked, decideVerification,
+  addEvidence, evidenceFile, checkEvidence,
 ];
 
 export function resetApi(): void {

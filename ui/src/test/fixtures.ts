@@ -211,6 +211,8 @@ export function verification(over: Partial<VerificationView> = {}, record: Parti
     reached: false,
     abandon_on: null,
     abandon_due: false,
+    evidence: [],
+    same_agent: [],
     ...over,
   };
 }

@@ -372,4 +372,24 @@ describe('the Verification tab', () => {
     await fireEvent.click(el(container, '#tab-verification'));
     await waitFor(() => expect(el<HTMLInputElement>(container, '#outcome-reason').value).toBe('half typed'));
   });
+
+  it('offers the letter that fits: the request for proof, then the unable-to-verify letter', async () => {
+    const { container } = await openVerification();
+    await fireEvent.click(el(container, '#letter-verification_request'));
+    await waitFor(() => expect(api.exportLetter).toHaveBeenCalledWith('2026-0001', 'verification_request'));
+    held.record.outcome = 'not_verified';
+    held.record.outcome_reason = 'the details did not match';
+    await fireEvent.click(el(container, '#tab-letters'));
+    await fireEvent.click(el(container, '#tab-verification'));
+    await waitFor(() => expect(container.querySelector('#letter-unable_to_verify')).not.toBeNull());
+    expect(container.querySelector('#letter-verification_request')).toBeNull();
+  });
+
+  it('names the other requests from the same agent', async () => {
+    held.record.on_behalf = 'agent';
+    held.same_agent = ['2026-0004', '2026-0007'];
+    const { container } = await openVerification();
+    expect(el(container, '#same-agent').textContent).toContain('2026-0004, 2026-0007');
+    await expectAccessible(container);
+  });
 });
