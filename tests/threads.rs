@@ -202,3 +202,29 @@ fn a_request_taken_by_phone_lives_like_an_imported_one() {
     let reg: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(reg[0]["channel"], "phone");
 }
+
+#[test]
+fn an_attachment_over_the_officer_s_limit_is_left_out_and_its_message_kept() {
+    let dir = temp();
+    let (mut desk, _) = new_desk(dir.path());
+    let mut profile = desk.profile().unwrap();
+    profile.max_attachment_mb = 1;
+    desk.save_profile(&profile).unwrap();
+    profile.max_attachment_mb = 0;
+    assert!(desk.save_profile(&profile).is_err(), "at least 1 MB");
+    let big: String = (0..40_000).map(|n| format!("{n:054}\r\n")).collect(); // about 2.2 MB of base64 text
+    let raw = format!(
+        "From: Ana Lima <ana@lima.example>\r\nTo: compliance_privacy@leadspace.com\r\nSubject: Delete my data\r\n\
+         Date: Mon, 16 Nov 2026 10:00:00 +0000\r\nMessage-ID: <limit@lima.example>\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n\
+         Please delete my data. I live in California.\r\n--b\r\nContent-Type: application/pdf; name=\"scan.pdf\"\r\n\
+         Content-Disposition: attachment; filename=\"scan.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{big}--b--\r\n"
+    );
+    let file = write(dir.path(), "big.eml", raw);
+    let s = desk.import(&[file]).unwrap();
+    assert_eq!(s.imported.len(), 1, "{:?}", s.errors);
+    let warned: String = s.warnings.iter().map(|w| w.error.as_str()).collect::<Vec<_>>().join(" ");
+    assert!(warned.contains("scan.pdf") && warned.contains("over the 1 MB limit"), "{warned}");
+    let d = desk.detail(&s.imported[0].reference).unwrap();
+    assert!(d.thread[0].attachments.is_empty());
+}

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::Desk;
-use crate::intake::{sanitize_name, MAX_ATTACHMENT_BYTES};
+use crate::intake::sanitize_name;
 use crate::ledger::{NewAttachment, NewMessage, NewRequest};
 use crate::rules::{local_receipt_date, Regime, RequestKind};
 use crate::{Error, Result};
@@ -43,7 +43,7 @@ const DOCUMENT_TYPES: &[(&str, &str)] = &[
     ("webp", "image/webp"),
 ];
 
-pub(super) fn read_document(path: &Path) -> Result<NewAttachment> {
+pub(super) fn read_document(path: &Path, limit_mb: u32) -> Result<NewAttachment> {
     let name = sanitize_name(&path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default());
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
     let mime =
@@ -54,8 +54,8 @@ pub(super) fn read_document(path: &Path) -> Result<NewAttachment> {
             ))
         })?;
     let data = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    if data.len() > MAX_ATTACHMENT_BYTES {
-        return Err(Error::Invalid(format!("{}: larger than the 25 MB limit", path.display())));
+    if data.len() > limit_mb as usize * 1_048_576 {
+        return Err(Error::Invalid(format!("{}: larger than the {limit_mb} MB limit", path.display())));
     }
     Ok(NewAttachment { name, mime, data })
 }
@@ -102,7 +102,8 @@ impl Desk {
         if at > Utc::now() {
             return Err(Error::Invalid(format!("received {}: that is in the future", form.received)));
         }
-        let attachments = documents.iter().map(|p| read_document(p)).collect::<Result<Vec<_>>>()?;
+        let limit = self.profile()?.max_attachment_mb;
+        let attachments = documents.iter().map(|p| read_document(p, limit)).collect::<Result<Vec<_>>>()?;
         let channel = form.channel.replace('_', " ");
         let subject = format!("Request received by {channel}");
         let body = form.note.trim().to_string();

@@ -121,8 +121,10 @@ impl Desk {
         paths: &[PathBuf],
         progress: &mut dyn FnMut(&intake::ImportProgress) -> bool,
     ) -> Result<ImportSummary> {
-        let tz = self.profile()?.time_zone;
-        Ok(intake::import_paths(&mut self.ledger, paths, (&self.actor, &tz), progress))
+        let profile = self.profile()?;
+        let who =
+            (self.actor.as_str(), profile.time_zone.as_str(), profile.max_attachment_mb as usize * 1_048_576);
+        Ok(intake::import_paths(&mut self.ledger, paths, who, progress))
     }
 
     /// Change the passphrase, after proving the current one.

@@ -30,10 +30,18 @@ pub struct CompanyProfile {
     /// proposed for closing as abandoned.
     #[serde(default = "default_abandon")]
     pub abandon_after_days: u32,
+    /// The largest attachment kept, in MB; a larger one is left out with a
+    /// warning and its message is still imported.
+    #[serde(default = "default_max_attachment")]
+    pub max_attachment_mb: u32,
     /// Days the company is closed, which no business-day clock counts.
     #[serde(default)]
     #[ts(type = "Array<string>")]
     pub closure_days: Vec<NaiveDate>,
+}
+
+fn default_max_attachment() -> u32 {
+    (crate::intake::MAX_ATTACHMENT_BYTES / 1_048_576) as u32
 }
 
 fn default_abandon() -> u32 {
@@ -61,6 +69,7 @@ impl Default for CompanyProfile {
             retention_months: default_retention(),
             lookback_months: default_lookback(),
             abandon_after_days: default_abandon(),
+            max_attachment_mb: default_max_attachment(),
             closure_days: Vec::new(),
         }
     }
@@ -85,6 +94,10 @@ impl CompanyProfile {
         }
         if self.lookback_months > 1200 {
             return Err(Error::Invalid("the look-back for specific pieces is at most 1200 months".into()));
+        }
+        let most = crate::intake::PARSER_MAX_ATTACHMENT_BYTES / 1_048_576;
+        if !(1..=most as u32).contains(&self.max_attachment_mb) {
+            return Err(Error::Invalid(format!("the largest attachment must be between 1 and {most} MB")));
         }
         if !(1..=365).contains(&self.abandon_after_days) {
             return Err(Error::Invalid("days to wait for verification must be between 1 and 365".into()));

@@ -295,7 +295,7 @@ impl Desk {
         kind: EvidenceKind,
         path: &std::path::Path,
     ) -> Result<VerificationView> {
-        let doc = super::manual::read_document(path)?;
+        let doc = super::manual::read_document(path, self.profile()?.max_attachment_mb)?;
         self.ledger.add_evidence(&self.actor, reference, kind, &doc.name, &doc.mime, &doc.data)?;
         self.verification(reference)
     }

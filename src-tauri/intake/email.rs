@@ -8,7 +8,11 @@ use sha2::{Digest, Sha256};
 use super::IntakeError;
 
 /// Largest attachment kept; a larger one is refused and the message kept without it.
+/// The default largest attachment kept (a setting: `max_attachment_mb`).
 pub const MAX_ATTACHMENT_BYTES: usize = 25 * 1024 * 1024;
+/// What the parsers keep at most, whatever the setting: beyond this an
+/// attachment is refused while the message is read.
+pub const PARSER_MAX_ATTACHMENT_BYTES: usize = 100 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct ParsedEmail {
@@ -154,11 +158,11 @@ fn collect_attachments(file: &str, msg: &mail_parser::Message<'_>, parsed: &mut 
             .unwrap_or_else(|| "application/octet-stream".into())
             .to_lowercase();
         let data = part.contents();
-        if data.len() > MAX_ATTACHMENT_BYTES {
+        if data.len() > PARSER_MAX_ATTACHMENT_BYTES {
             parsed.refused.push(format!(
                 "{file}: attachment {name:?} is {:.1} MB, over the {} MB limit; the message was kept without it",
                 data.len() as f64 / 1_048_576.0,
-                MAX_ATTACHMENT_BYTES / 1_048_576
+                PARSER_MAX_ATTACHMENT_BYTES / 1_048_576
             ));
             continue;
         }

@@ -98,7 +98,7 @@ pub(super) enum Outcome {
 fn import_one(
     ledger: &mut Ledger,
     path: &Path,
-    (actor, time_zone): (&str, &str),
+    who: (&str, &str, usize),
     warnings: &mut Vec<String>,
 ) -> Result<Outcome, Error> {
     let raw = read_email(path)?;
@@ -106,7 +106,7 @@ fn import_one(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    import_bytes(ledger, &path.display().to_string(), &file_name, raw, (actor, time_zone), warnings)
+    import_bytes(ledger, &path.display().to_string(), &file_name, raw, who, warnings)
 }
 
 impl ImportSummary {
@@ -139,11 +139,11 @@ pub struct ImportProgress {
 pub fn import_paths(
     ledger: &mut Ledger,
     paths: &[PathBuf],
-    (actor, time_zone): (&str, &str),
+    who: (&str, &str, usize),
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) -> ImportSummary {
     let mut summary = ImportSummary::default();
-    let batch = ledger.batch(|ledger| import_each(ledger, paths, (actor, time_zone), &mut summary, progress));
+    let batch = ledger.batch(|ledger| import_each(ledger, paths, who, &mut summary, progress));
     if let Err(e) = batch {
         // Nothing of the batch was kept: say so for every file it had reached.
         let lost = std::mem::take(&mut summary.imported);
@@ -158,7 +158,7 @@ pub fn import_paths(
 fn import_each(
     ledger: &mut Ledger,
     paths: &[PathBuf],
-    who: (&str, &str),
+    who: (&str, &str, usize),
     summary: &mut ImportSummary,
     progress: &mut dyn FnMut(&ImportProgress) -> bool,
 ) {
@@ -199,14 +199,15 @@ pub fn import_messages(
     let mut summary = ImportSummary::default();
     for (name, raw) in messages {
         let mut warnings = Vec::new();
-        let outcome = import_bytes(ledger, &name, &name, raw, (actor, time_zone), &mut warnings);
+        let who = (actor, time_zone, super::MAX_ATTACHMENT_BYTES);
+        let outcome = import_bytes(ledger, &name, &name, raw, who, &mut warnings);
         summary.add(name, outcome, warnings);
     }
     summary
 }
 
 /// Each message of a mailbox is its own import, named `file#N` (from 1).
-fn import_mbox(ledger: &mut Ledger, path: &Path, who: (&str, &str), summary: &mut ImportSummary) {
+fn import_mbox(ledger: &mut Ledger, path: &Path, who: (&str, &str, usize), summary: &mut ImportSummary) {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     for_each_message(path, |label, index, raw| {
         let mut warnings = Vec::new();

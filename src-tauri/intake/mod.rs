@@ -24,7 +24,10 @@ pub fn parse_any(file: &str, file_name: &str, raw: &[u8]) -> Result<ParsedEmail,
     }
 }
 pub use classify_files::{classify_files, Classified};
-pub use email::{parse_email, sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES};
+pub use email::{
+    parse_email, sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES,
+    PARSER_MAX_ATTACHMENT_BYTES,
+};
 pub use import::{import_messages, import_paths, ImportError, ImportProgress, ImportSummary, ImportedFile};
 pub use understand::{
     jurisdiction_code, language, regime_for_jurisdiction, understand, Evidence, Understanding,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use mail_parser::{HeaderValue, MessageParser};
 use sha2::{Digest, Sha256};
 
-use super::email::{sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES};
+use super::email::{sanitize_name, ParsedAttachment, ParsedEmail, PARSER_MAX_ATTACHMENT_BYTES};
 use super::IntakeError;
 
 pub trait OutlookReader {
@@ -80,7 +80,7 @@ impl OutlookReader for CfbReader {
                     .unwrap_or_default(),
             );
             let data = stream(&mut c, &format!("{dir}/__substg1.0_37010102")).unwrap_or_default();
-            if data.len() > MAX_ATTACHMENT_BYTES {
+            if data.len() > PARSER_MAX_ATTACHMENT_BYTES {
                 refused.push(format!(
                     "{file}: attachment {name:?} is over the size limit; the message was kept without it"
                 ));

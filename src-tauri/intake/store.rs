@@ -38,7 +38,7 @@ pub(super) fn import_bytes(
     file: &str,
     file_name: &str,
     raw: Vec<u8>,
-    (actor, time_zone): (&str, &str),
+    (actor, time_zone, max_attachment): (&str, &str, usize),
     warnings: &mut Vec<String>,
 ) -> Result<Outcome, Error> {
     // The parsers are libraries fed hostile input: a panic in one is this
@@ -54,6 +54,20 @@ pub(super) fn import_bytes(
         return Ok(Outcome::Duplicate("the not-a-request tray".into()));
     }
     warnings.extend(email.refused.iter().cloned());
+    // The officer's limit (a setting), below what the parsers keep at most.
+    let mut email = email;
+    email.attachments.retain(|a| {
+        let keep = a.data.len() <= max_attachment;
+        if !keep {
+            warnings.push(format!(
+                "{file}: attachment {:?} is {:.1} MB, over the {} MB limit; the message was kept without it",
+                a.name,
+                a.data.len() as f64 / 1_048_576.0,
+                max_attachment / 1_048_576
+            ));
+        }
+        keep
+    });
     let class = classify(&email.subject, &email.body_text);
     let seen = understand_with(file, 0, &email, class.clone());
     let received_at = email.arrived_at.unwrap_or_else(|| {

@@ -29,7 +29,7 @@ describe('commands', () => {
       kinds: ['access'], regime: 'policy', note: '',
     };
     const point = { kind: 'email', value: 'a@b.c', to_correct: false } as const;
-    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, lookback_months: 12, abandon_after_days: 45, closure_days: [] };
+    const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, lookback_months: 12, abandon_after_days: 45, max_attachment_mb: 25, closure_days: [] };
     const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
       [() => api.ledgerInfo(), 'ledger_info', undefined],
       [() => api.ledgerCreate('pw'), 'ledger_create', { passphrase: 'pw' }],

@@ -437,6 +437,7 @@ describe('settings', () => {
     retention_months: 24,
     lookback_months: 12,
     abandon_after_days: 45,
+    max_attachment_mb: 25,
     closure_days: [],
   };
 

@@ -133,6 +133,7 @@ describe('retention in settings', () => {
     retention_months: 24,
     lookback_months: 12,
     abandon_after_days: 45,
+    max_attachment_mb: 25,
     closure_days: ['2026-12-24'],
   };
   const DUE = {

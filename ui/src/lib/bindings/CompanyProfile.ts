@@ -30,6 +30,11 @@ lookback_months: number,
  */
 abandon_after_days: number, 
 /**
+ * The largest attachment kept, in MB; a larger one is left out with a
+ * warning and its message is still imported.
+ */
+max_attachment_mb: number, 
+/**
  * Days the company is closed, which no business-day clock counts.
  */
 closure_days: Array<string>, };
