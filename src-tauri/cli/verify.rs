@@ -73,18 +73,14 @@ pub fn run(desk: &mut Desk, action: VerifyAction) -> Result<()> {
             }
         }
         VerifyAction::Points { reference, points, correct } => {
+            let correct: Vec<PointKind> =
+                correct.iter().map(|c| enum_of("data point kind", c.trim())).collect::<Result<_>>()?;
             let mut list = Vec::new();
             for p in &points {
                 let (kind, value) =
                     p.split_once('=').ok_or_else(|| Error::Invalid(format!("{p:?}: expected KIND=VALUE")))?;
                 let kind: PointKind = enum_of("data point kind", kind.trim())?;
-                let to_correct = correct.iter().any(|c| {
-                    c.trim()
-                        == serde_json::to_value(kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                });
+                let to_correct = correct.contains(&kind);
                 list.push(DataPoint { kind, value: value.trim().to_string(), to_correct });
             }
             summary(&desk.set_verification_points(&reference, list)?);

@@ -126,13 +126,17 @@ impl Desk {
     }
 
     pub fn pieces(&self, reference: &str) -> Result<PiecesView> {
-        let sources = self.ledger.load_sources()?;
+        self.pieces_in(&self.ledger.load_sources()?, reference)
+    }
+
+    /// The view, from sources already loaded by the caller.
+    fn pieces_in(&self, sources: &[Source], reference: &str) -> Result<PiecesView> {
         let rows = self
             .ledger
             .found_rows(reference)?
             .into_iter()
             .map(|found| {
-                let (columns, values) = match row(&sources, &found.source, found.number) {
+                let (columns, values) = match row(sources, &found.source, found.number) {
                     Some((_, s, r)) => (s.columns.iter().map(|c| c.name.clone()).collect(), r.values.clone()),
                     None => (Vec::new(), Vec::new()),
                 };
@@ -179,7 +183,7 @@ impl Desk {
             })
             .collect();
         self.ledger.put_found_rows(&self.actor, reference, &rows)?;
-        self.pieces(reference)
+        self.pieces_in(&sources, reference)
     }
 
     pub fn decide_piece_row(
@@ -231,7 +235,7 @@ impl Desk {
         let scanner = scanner_for(&sources, &rows, &found.identifiers);
         let redactions = redact_rows(&sources, &rows, &scanner);
         self.ledger.put_redactions(&self.actor, reference, &redactions)?;
-        self.pieces(reference)
+        self.pieces_in(&sources, reference)
     }
 
     pub fn decide_redactions(
@@ -295,7 +299,7 @@ impl Desk {
             explanation: "marked by the officer".into(),
         };
         self.ledger.add_manual_redaction(&self.actor, reference, &manual, reason)?;
-        self.pieces(reference)
+        self.pieces_in(&sources, reference)
     }
 
     /// The confirmed rows with every redaction not rejected applied. Refuses

@@ -63,15 +63,26 @@ impl Desk {
         Ok((sources, strong))
     }
 
-    pub fn verification(&self, reference: &str) -> Result<VerificationView> {
+    /// The plan for a request as its record stands (override included).
+    fn plan_for(&self, reference: &str, record: &VerificationRecord) -> Result<Plan> {
         let request = self.ledger.request(reference)?;
-        let record = self.ledger.verification(reference)?;
         let mut plan = verify::plan(request.regime, &request.kinds, record.on_behalf, record.sensitive);
         if let Some(level) = record.level_override {
             plan.level = level;
         }
-        let (sources, rows) = self.requester_rows(reference)?;
-        let matches = match_points(&sources, &rows, &record.points);
+        Ok(plan)
+    }
+
+    pub fn verification(&self, reference: &str) -> Result<VerificationView> {
+        let record = self.ledger.verification(reference)?;
+        let plan = self.plan_for(reference, &record)?;
+        // The data sources are read only when there are offered points to match.
+        let matches = if record.points.is_empty() {
+            Vec::new()
+        } else {
+            let (sources, rows) = self.requester_rows(reference)?;
+            match_points(&sources, &rows, &record.points)
+        };
         let points_counted = matches
             .iter()
             .enumerate()
@@ -112,9 +123,9 @@ impl Desk {
         detail: &str,
         f: impl FnOnce(&mut VerificationRecord, &Plan) -> Result<()>,
     ) -> Result<VerificationView> {
-        let view = self.verification(reference)?;
-        let mut record = view.record.clone();
-        f(&mut record, &view.plan)?;
+        let mut record = self.ledger.verification(reference)?;
+        let plan = self.plan_for(reference, &record)?;
+        f(&mut record, &plan)?;
         self.ledger.put_verification(&self.actor, reference, &record, action, detail)?;
         self.verification(reference)
     }
