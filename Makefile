@@ -35,6 +35,7 @@ bench:
 	$(CARGO) bench --no-default-features --bench core
 	$(CARGO) bench --no-default-features --bench intake
 	$(CARGO) bench --no-default-features --bench redact
+	$(CARGO) bench --no-default-features --bench letters
 
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test --no-default-features --test bindings

@@ -112,7 +112,9 @@ fn main() {
             std::hint::black_box(one_line_pdf());
         },
         || {
-            std::hint::black_box(desk.render_letter(&reference, LetterKind::Acknowledgement).unwrap());
+            std::hint::black_box(
+                desk.render_letter(&reference, LetterKind::Acknowledgement, &Default::default()).unwrap(),
+            );
         },
     );
     drop(desk);

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod cli;
+pub mod datamap;
 pub mod desk;
 pub mod error;
 pub mod intake;

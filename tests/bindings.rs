@@ -23,7 +23,7 @@ fn check<T: TS + 'static>(stale: &mut Vec<String>) {
 
 #[test]
 fn committed_typescript_bindings_are_current() {
-    use rightsdesk::{audit, desk, intake, ledger, redact, rules, subject, verify};
+    use rightsdesk::{audit, datamap, desk, intake, ledger, redact, rules, subject, verify};
     let mut stale = Vec::new();
     check::<rules::Status>(&mut stale);
     check::<rules::RequestKind>(&mut stale);
@@ -33,6 +33,17 @@ fn committed_typescript_bindings_are_current() {
     check::<audit::AuditEntry>(&mut stale);
     check::<audit::AuditReport>(&mut stale);
     check::<ledger::LetterInfo>(&mut stale);
+    check::<ledger::TemplateVersion>(&mut stale);
+    check::<ledger::RecipientTask>(&mut stale);
+    check::<desk::LetterOptions>(&mut stale);
+    check::<desk::TemplateView>(&mut stale);
+    check::<desk::RecipientTasksView>(&mut stale);
+    check::<desk::DataMapVersionInfo>(&mut stale);
+    check::<datamap::DataMap>(&mut stale);
+    check::<datamap::DataMapVersion>(&mut stale);
+    check::<datamap::Category>(&mut stale);
+    check::<datamap::Labelled>(&mut stale);
+    check::<datamap::Recipient>(&mut stale);
     check::<ledger::ClockEvent>(&mut stale);
     check::<ledger::ClockEventKind>(&mut stale);
     check::<ledger::KindOutcome>(&mut stale);

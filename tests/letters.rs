@@ -51,7 +51,7 @@ fn ack_letter_has_the_reference_names_dates_and_company() {
         )
         .unwrap();
         let out = dir.path().join(format!("ack-{i}.pdf"));
-        let done = desk.export_letter(&r, LetterKind::Acknowledgement, &out).unwrap();
+        let done = desk.export_letter(&r, LetterKind::Acknowledgement, &Default::default(), &out).unwrap();
         let text = pdftotext(&out);
         for expected in [
             &r,
@@ -94,17 +94,18 @@ fn a_name_the_font_cannot_show_is_refused_before_export() {
     desk.update(
         &r,
         &RequestEdit {
-            requester_name: "山田 太郎".into(),
+            // Egyptian hieroglyphs: no shipped font has them.
+            requester_name: "Ankh \u{13080}".into(),
             postal_address: String::new(),
             kinds: vec![RequestKind::Access],
             regime: Regime::Ccpa,
         },
     )
     .unwrap();
-    let out = dir.path().join("cjk.pdf");
-    let err = desk.export_letter(&r, LetterKind::Acknowledgement, &out).unwrap_err();
+    let out = dir.path().join("hieroglyph.pdf");
+    let err = desk.export_letter(&r, LetterKind::Acknowledgement, &Default::default(), &out).unwrap_err();
     assert_eq!(err.code(), "letter");
-    assert!(err.to_string().contains("no glyph"), "{err}");
+    assert!(err.to_string().contains("has a glyph for") && err.to_string().contains("U+13080"), "{err}");
     assert!(!out.exists(), "nothing half-written");
     assert!(desk.detail(&r).unwrap().letters.is_empty());
 }

@@ -128,7 +128,8 @@ fn retention_erases_personal_data_but_keeps_the_record_and_the_chain() {
         "California: a copy please",
     );
     answer(&mut desk, &r, Status::Responded);
-    desk.export_letter(&r, LetterKind::Acknowledgement, &dir.path().join("ack.pdf")).unwrap();
+    desk.export_letter(&r, LetterKind::Acknowledgement, &Default::default(), &dir.path().join("ack.pdf"))
+        .unwrap();
     desk.close(&r, &[outcome(RequestKind::Access, Outcome::Complied, "")]).unwrap();
     answer(&mut desk, &young, Status::Responded);
     desk.close(&young, &[outcome(RequestKind::Access, Outcome::Complied, "")]).unwrap();
@@ -212,11 +213,13 @@ fn a_third_access_request_in_a_year_is_flagged_and_can_be_answered_with_the_twic
     let note = desk.detail(&three).unwrap().frequency.unwrap();
     assert_eq!(note.earlier, vec![one.clone(), two.clone()]);
     let out = dir.path().join("twice.pdf");
-    desk.export_letter(&three, LetterKind::AnsweredTwice, &out).unwrap();
+    desk.export_letter(&three, LetterKind::AnsweredTwice, &Default::default(), &out).unwrap();
     let text =
         String::from_utf8(Command::new("pdftotext").arg(&out).arg("-").output().unwrap().stdout).unwrap();
     assert!(text.contains(&one) && text.contains(&two) && text.contains("twice"), "{text}");
-    let err = desk.export_letter(&two, LetterKind::AnsweredTwice, &dir.path().join("no.pdf")).unwrap_err();
+    let err = desk
+        .export_letter(&two, LetterKind::AnsweredTwice, &Default::default(), &dir.path().join("no.pdf"))
+        .unwrap_err();
     assert!(err.to_string().contains("does not fit"), "{err}");
 }
 
@@ -240,7 +243,7 @@ fn the_fee_path_records_reasons_estimate_and_answer() {
         .to_string()
         .contains("already been proposed"));
     let out = dir.path().join("fee.pdf");
-    desk.export_letter(&r, LetterKind::FeeEstimate, &out).unwrap();
+    desk.export_letter(&r, LetterKind::FeeEstimate, &Default::default(), &out).unwrap();
     let text =
         String::from_utf8(Command::new("pdftotext").arg(&out).arg("-").output().unwrap().stdout).unwrap();
     assert!(text.contains("EUR 50.00") && text.contains("answered last week"), "{text}");

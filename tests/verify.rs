@@ -320,7 +320,7 @@ fn the_verification_letters_say_what_is_needed_why_it_failed_and_that_the_reques
     let today = desk.today().unwrap();
     desk.mark_verification_asked(&r, today).unwrap();
     let ask = dir.path().join("ask.pdf");
-    desk.export_letter(&r, LetterKind::VerificationRequest, &ask).unwrap();
+    desk.export_letter(&r, LetterKind::VerificationRequest, &Default::default(), &ask).unwrap();
     let text = pdf_text(&ask);
     for want in [
         "Two pieces of information",
@@ -333,7 +333,8 @@ fn the_verification_letters_say_what_is_needed_why_it_failed_and_that_the_reques
         assert!(text.contains(want), "{want:?} missing: {text}");
     }
     assert!(
-        desk.export_letter(&r, LetterKind::UnableToVerify, &dir.path().join("x.pdf")).is_err(),
+        desk.export_letter(&r, LetterKind::UnableToVerify, &Default::default(), &dir.path().join("x.pdf"))
+            .is_err(),
         "not decided yet"
     );
 
@@ -344,7 +345,7 @@ fn the_verification_letters_say_what_is_needed_why_it_failed_and_that_the_reques
     )
     .unwrap();
     let deny = dir.path().join("deny.pdf");
-    desk.export_letter(&r, LetterKind::UnableToVerify, &deny).unwrap();
+    desk.export_letter(&r, LetterKind::UnableToVerify, &Default::default(), &deny).unwrap();
     let text = pdf_text(&deny);
     for want in [
         "did not match the data we hold",
@@ -363,7 +364,13 @@ fn the_verification_letters_say_what_is_needed_why_it_failed_and_that_the_reques
         Regime::Ccpa,
     );
     assert!(
-        desk.export_letter(&o, LetterKind::VerificationRequest, &dir.path().join("y.pdf")).is_err(),
+        desk.export_letter(
+            &o,
+            LetterKind::VerificationRequest,
+            &Default::default(),
+            &dir.path().join("y.pdf")
+        )
+        .is_err(),
         "no ID for an opt-out"
     );
 
@@ -372,7 +379,7 @@ fn the_verification_letters_say_what_is_needed_why_it_failed_and_that_the_reques
     desk.mark_verification_asked(&g, today - chrono::Duration::days(40)).unwrap();
     desk.decide_verification(&g, VerificationOutcome::Abandoned, "no answer in 30 days").unwrap();
     let closed = dir.path().join("closed.pdf");
-    desk.export_letter(&g, LetterKind::Abandoned, &closed).unwrap();
+    desk.export_letter(&g, LetterKind::Abandoned, &Default::default(), &closed).unwrap();
     let text = pdf_text(&closed);
     assert!(text.contains("We have closed your request") && text.contains("supervisory authority"), "{text}");
     let check = std::process::Command::new("qpdf").arg("--check").arg(&closed).output().unwrap();

@@ -10,8 +10,9 @@ pub fn close_request(
     state: State<'_, AppState>,
     reference: String,
     outcomes: Vec<KindOutcome>,
+    tasks_override: Option<String>,
 ) -> Result<RequestDetail> {
-    state.with_desk(|d| d.close(&reference, &outcomes))
+    state.with_desk(|d| d.close_with(&reference, &outcomes, tasks_override.as_deref().unwrap_or("")))
 }
 
 #[tauri::command(async)]

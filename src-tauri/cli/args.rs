@@ -38,14 +38,66 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export a letter as PDF
+    /// Export a letter as PDF, for a request or (with --sample) from built-in sample data
     Letter {
-        reference: String,
-        /// Which letter: ack, extension, twice, fee, verification_request, unable_to_verify or abandoned
+        /// The request's reference (not with --sample)
+        #[arg(required_unless_present = "sample", conflicts_with = "sample")]
+        reference: Option<String>,
+        /// ack, verification_request, extension, access, deletion, deletion_denied, correction,
+        /// opt_out_sale, opt_out_sharing, denial, fee_estimate, twice_limit, unable_to_verify,
+        /// abandoned or vendor_notice
+        #[arg(long, required_unless_present = "sample")]
+        kind: Option<String>,
+        /// Render this kind from sample data, without a ledger
+        #[arg(long, value_name = "KIND")]
+        sample: Option<String>,
+        /// With --sample: ccpa, gdpr, uk, us-va, us-co, us-ct, us-tx, us-or, us-ut or policy
+        #[arg(long, requires = "sample", default_value = "ccpa")]
+        regime: String,
+        /// en, es, de or fr (de and fr for EU and UK requests) [default: the request's language]
         #[arg(long)]
-        kind: String,
+        lang: Option<String>,
+        /// A denial's basis, what a deletion kept and why, or a correction's note
+        #[arg(long, default_value = "")]
+        reason: String,
+        /// For vendor_notice: the recipient task (see `tasks list`)
+        #[arg(long)]
+        task: Option<u32>,
+        /// With --sample: the requester's name (any script)
+        #[arg(long, requires = "sample")]
+        name: Option<String>,
+        /// With --sample: how many specific-piece rows the appendix has
+        #[arg(long, requires = "sample")]
+        rows: Option<usize>,
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Record how and when an exported letter was sent
+    Delivered {
+        reference: String,
+        /// The letter's id (`show REF --json` lists them)
+        letter: u32,
+        /// email, post or account
+        #[arg(long)]
+        via: String,
+        /// YYYY-MM-DD [default: today]
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// The data map: categories, sources, purposes, recipients (sold / disclosed), retention
+    Datamap {
+        #[command(subcommand)]
+        action: DatamapAction,
+    },
+    /// The officer's letter templates (minijinja), kept in versions
+    Template {
+        #[command(subcommand)]
+        action: TemplateAction,
+    },
+    /// Recipients told of a deletion or opt-out, one task each
+    Tasks {
+        #[command(subcommand)]
+        action: TasksAction,
     },
     /// Enter a request that did not come by email
     New {
@@ -167,6 +219,9 @@ pub enum Command {
         reference: String,
         #[arg(long = "outcome", required = true)]
         outcomes: Vec<String>,
+        /// Close although recipient tasks are still open, for this reason
+        #[arg(long, default_value = "")]
+        tasks_override: String,
     },
     /// Mark a request excessive and propose a fee, or record the requester's answer
     Fee {
@@ -416,4 +471,73 @@ pub enum ReportKind {
 pub enum AuditAction {
     /// Check the hash chain; exit 0 and print "ok" when it holds
     Verify,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DatamapAction {
+    /// Print the data map in force (JSON)
+    Show {
+        /// An earlier version
+        #[arg(long)]
+        version: Option<u32>,
+    },
+    /// List the saved versions
+    Versions,
+    /// Check a data map (JSON file) and keep it as a new version
+    Import {
+        file: PathBuf,
+        /// What changed
+        #[arg(long)]
+        note: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplateAction {
+    /// Print a template in force (the officer's newest version, else the built-in one)
+    Show {
+        /// A letter kind, or _letter (the frame) or _route (appeal and complaint routes)
+        kind: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Keep a file as a new version of a template (it must render first)
+    Set {
+        kind: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+        file: PathBuf,
+    },
+    /// List a template's versions
+    Versions {
+        kind: String,
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TasksAction {
+    /// List a request's recipient tasks
+    List {
+        reference: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create one task per recipient that must be told (from the data map)
+    Create { reference: String },
+    /// Record that the notice to a recipient was sent
+    Sent {
+        reference: String,
+        task: u32,
+        #[arg(long)]
+        on: Option<String>,
+    },
+    /// Record that a recipient confirmed
+    Confirmed {
+        reference: String,
+        task: u32,
+        #[arg(long)]
+        on: Option<String>,
+    },
 }

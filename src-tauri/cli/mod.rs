@@ -3,6 +3,7 @@
 mod args;
 mod clock;
 mod data;
+mod letters;
 mod output;
 mod verify;
 
@@ -14,7 +15,6 @@ use args::{AuditAction, Cli, Command, FeeAction, IntakeAction, ReportKind, Reten
 use zeroize::Zeroizing;
 
 use crate::desk::{default_ledger_path, os_user, Desk, RequestFilter};
-use crate::letters::LetterKind;
 use crate::{Error, Result};
 
 /// Parse the arguments, run, and return the process exit code.
@@ -55,7 +55,7 @@ fn passphrase(var: &str, prompt: &str, confirm: bool) -> Result<Zeroizing<String
     Ok(first)
 }
 
-fn open(path: &std::path::Path) -> Result<Desk> {
+pub(crate) fn open(path: &std::path::Path) -> Result<Desk> {
     let pass = passphrase("RIGHTSDESK_PASSPHRASE", "Ledger passphrase: ", false)?;
     Desk::open(path, &pass, &os_user())
 }
@@ -82,11 +82,18 @@ fn execute(cli: Cli) -> Result<i32> {
         }
         Command::List { json } => output::list(&open(&path)?.list(&RequestFilter::default())?, json),
         Command::Show { reference, json } => output::show(&open(&path)?.detail(&reference)?, json),
-        Command::Letter { reference, kind, out } => {
-            let kind: LetterKind = kind.parse()?;
-            let done = open(&path)?.export_letter(&reference, kind, &out)?;
-            println!("wrote {} (sha256 {})", done.path, done.sha256);
+        Command::Letter { reference, kind, sample, regime, lang, reason, task, name, rows, out } => {
+            letters::letter(
+                &path,
+                letters::LetterArgs { reference, kind, sample, regime, lang, reason, task, name, rows, out },
+            )?
         }
+        Command::Delivered { reference, letter, via, on } => {
+            letters::delivered(&mut open(&path)?, &reference, letter, &via, on)?
+        }
+        Command::Datamap { action } => letters::datamap(&mut open(&path)?, action)?,
+        Command::Template { action } => letters::template(&mut open(&path)?, action)?,
+        Command::Tasks { action } => letters::tasks(&mut open(&path)?, action)?,
         Command::New { channel, received, email, name, address, kinds, jurisdiction, note, attach } => {
             let form = crate::desk::ManualRequest {
                 channel,
@@ -145,9 +152,9 @@ fn execute(cli: Cli) -> Result<i32> {
             let d = open(&path)?.set_status(&reference, status.parse()?)?;
             println!("{reference}: {}", d.summary.status);
         }
-        Command::Close { reference, outcomes } => {
+        Command::Close { reference, outcomes, tasks_override } => {
             let outcomes = outcomes.iter().map(|o| clock::parse_outcome(o)).collect::<Result<Vec<_>>>()?;
-            open(&path)?.close(&reference, &outcomes)?;
+            open(&path)?.close_with(&reference, &outcomes, &tasks_override)?;
             println!("{reference}: closed");
         }
         Command::Fee { action: FeeAction::Propose { reference, reasons, estimate, currency } } => {

@@ -1,17 +1,20 @@
 use std::io::Write;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::clock::request_due;
+use super::pieces::RedactedPieces;
 use super::Desk;
-use crate::ledger::ClockEventKind;
-use crate::ledger::VerificationOutcome;
-use crate::letters::{
-    abandoned, acknowledgement, answered_twice, extension_notice, fee_estimate, render, unable_to_verify,
-    verification_request, LetterContext, LetterError, LetterKind, Needed,
-};
+use crate::datamap::DataMap;
+use crate::ledger::{ClockEventKind, Outcome, VerificationOutcome};
+use crate::letters::facts::{access_facts, needs, Addressee, Company, FeeFacts, LetterFacts, Piece};
+use crate::letters::sample::vendor_facts;
+use crate::letters::{compose, render, Lang, LetterError, LetterKind, Sources};
+use crate::rules::RequestKind;
+use crate::verify::Level;
 use crate::{Error, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -21,106 +24,330 @@ pub struct LetterExport {
     pub reference: String,
 }
 
+/// What the officer adds to a letter beyond what the ledger holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LetterOptions {
+    /// en, es, de or fr; by default the language the request was written in.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// A denial's basis, what a deletion kept and why, a correction's note.
+    #[serde(default)]
+    pub reason: String,
+    /// For a vendor notice: the recipient task it is for.
+    #[serde(default)]
+    pub task: Option<u32>,
+}
+
+/// A rendered letter and what it was made from.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    pub lang: Lang,
+    pub data_map_version: u32,
+    pub template_version: u32,
+}
+
+/// A template as the editor shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TemplateView {
+    pub kind: String,
+    pub lang: String,
+    /// 0 = the built-in template.
+    pub version: u32,
+    pub body: String,
+    pub builtin: String,
+    pub versions: Vec<crate::ledger::TemplateVersion>,
+}
+
+/// The categories of the data map the person's confirmed rows hold.
+pub fn held_categories(map: &DataMap, pieces: &RedactedPieces) -> Vec<String> {
+    let mut held: Vec<String> = Vec::new();
+    for t in &pieces.tables {
+        for (col, (name, role)) in t.columns.iter().zip(&t.roles).enumerate() {
+            let has_value = t.rows.iter().any(|r| r.values.get(col).is_some_and(|v| !v.trim().is_empty()));
+            if let Some(c) = map.category_of(&t.source, name, *role).filter(|_| has_value) {
+                if !held.iter().any(|h| h == c) {
+                    held.push(c.to_string());
+                }
+            }
+        }
+    }
+    // In the map's order.
+    map.categories.iter().filter(|c| held.contains(&c.id)).map(|c| c.id.clone()).collect()
+}
+
+fn appendix(pieces: &RedactedPieces) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for t in &pieces.tables {
+        for r in &t.rows {
+            for (col, v) in r.values.iter().enumerate() {
+                if !v.trim().is_empty() {
+                    out.push(Piece {
+                        source: t.source.clone(),
+                        record: r.row_id.clone(),
+                        field: t.columns.get(col).cloned().unwrap_or_default(),
+                        value: v.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn not_fit(why: &str) -> Error {
+    LetterError::DoesNotApply(why.to_string()).into()
+}
+
 impl Desk {
-    /// The PDF of a letter for a request, as it would be exported today.
-    pub fn render_letter(&self, reference: &str, kind: LetterKind) -> Result<Vec<u8>> {
+    /// The template a letter uses: the officer's newest version, else the built-in one.
+    pub fn letter_sources(&self, kind: LetterKind, lang: Lang) -> Result<(Sources, u32)> {
+        let mut s = Sources::builtin(kind, lang);
+        let mut version = 0;
+        if let Some(t) = self.ledger.letter_template(kind.code(), lang.code())? {
+            s.body = t.body;
+            version = t.version;
+        }
+        if let Some(t) = self.ledger.letter_template("_letter", lang.code())? {
+            s.frame = t.body;
+        }
+        if let Some(t) = self.ledger.letter_template("_route", lang.code())? {
+            s.route = t.body;
+        }
+        Ok((s, version))
+    }
+
+    /// The facts of a letter for a request, in its language.
+    pub fn letter_facts(
+        &self,
+        reference: &str,
+        kind: LetterKind,
+        opts: &LetterOptions,
+    ) -> Result<(LetterFacts, u32)> {
         let row = self.ledger.request(reference)?;
+        let lang: Lang = match opts.lang.as_deref().filter(|l| !l.is_empty()) {
+            Some(l) => l.parse()?,
+            None => {
+                let guess: Lang = crate::intake::language(&row.body_text).parse().unwrap_or(Lang::En);
+                if guess.check_for(row.regime).is_ok() {
+                    guess
+                } else {
+                    Lang::En
+                }
+            }
+        };
+        lang.check_for(row.regime)?;
         let profile = self.profile()?;
         let clock = self.ledger.clock_events(reference)?;
         let days = self.workdays()?;
         let due = request_due(&row, &clock, &days)?;
-        let c = LetterContext {
-            company_name: &profile.name,
-            company_address: &profile.address,
-            privacy_email: &profile.privacy_email,
-            officer_name: &profile.officer_name,
-            reference,
-            date: days.today,
-            requester_name: &row.requester_name,
-            requester_email: &row.requester_email,
-            postal_address: &row.postal_address,
-            kinds: &row.kinds,
-            regime: row.regime,
-            received: row.received_date,
-            due: &due,
+        let map = self.ledger.data_map()?;
+        let company = Company {
+            name: profile.name.clone(),
+            address: profile
+                .address
+                .lines()
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect(),
+            privacy_email: profile.privacy_email.clone(),
+            officer: profile.officer_name.trim().to_string(),
         };
-        let doc = match kind {
-            LetterKind::Acknowledgement => acknowledgement(&c),
+        let requester = Addressee::new(&row.requester_name, &row.requester_email, &row.postal_address);
+        let mut f = LetterFacts::base(
+            lang,
+            kind.code(),
+            days.today,
+            reference,
+            company,
+            requester,
+            row.regime,
+            &row.kinds,
+            row.received_date,
+        );
+        f.data_map_version = map.version;
+        f.respond_by = lang.long_date(due.respond_by);
+        f.extended_to = due.extended_respond_by.map(|d| lang.long_date(d)).unwrap_or_default();
+        f.opt_out.effective_by = lang.long_date(due.opt_out_effective_by.unwrap_or(due.respond_by));
+        let v = self.verification(reference)?;
+        f.verification.level = v.plan.level.as_str().into();
+        f.verification.points_needed = v.plan.level.points_needed() as u32;
+        f.verification.pause_allowed = v.plan.pause_allowed;
+        f.verification.needed = needs(&v.plan, &v.record.steps_done, v.points_counted);
+        f.verification.answer_by = v.abandon_on.map(|d| lang.long_date(d)).unwrap_or_default();
+        f.verification.reason = v.record.outcome_reason.trim().trim_end_matches('.').to_string();
+        f.verification.partly = v.record.outcome == Some(VerificationOutcome::PartlyVerified);
+        if let Some(asked) = v.record.asked_on.as_deref() {
+            let d = NaiveDate::parse_from_str(asked, "%Y-%m-%d")
+                .map_err(|e| Error::Invalid(format!("asked on {asked}: {e}")))?;
+            f.verification.asked_on = lang.long_date(d);
+        }
+        let outcomes = self.ledger.outcomes(reference)?;
+        let basis = |k: RequestKind, o: &[Outcome]| {
+            outcomes
+                .iter()
+                .find(|x| x.kind == k && o.contains(&x.outcome))
+                .map(|x| x.basis.trim().to_string())
+        };
+        let given = opts.reason.trim().trim_end_matches('.').to_string();
+        let tasks = self.ledger.recipient_tasks(reference)?;
+        let told = |action: &str| -> Vec<String> {
+            tasks.iter().filter(|t| t.action == action).map(|t| t.recipient.clone()).collect()
+        };
+        let has = |k: RequestKind| row.kinds.contains(&k);
+        match kind {
+            LetterKind::Acknowledgement => {}
+            LetterKind::VerificationRequest => {
+                if v.plan.level == Level::None {
+                    return Err(not_fit("this request needs no verification"));
+                }
+            }
             LetterKind::ExtensionNotice => {
+                if due.extended_respond_by.is_none() {
+                    return Err(LetterError::NotExtended.into());
+                }
                 let reason = clock
                     .iter()
                     .rev()
                     .find(|e| e.event == ClockEventKind::Extended)
-                    .map(|e| e.reason.as_str());
-                extension_notice(&c, reason.unwrap_or_default())?
+                    .map(|e| e.reason.clone());
+                f.extension_reason = reason.unwrap_or_default().trim().trim_end_matches('.').to_string();
             }
-            LetterKind::AnsweredTwice => match self.frequency_note(&row)? {
-                Some(note) if note.earlier.len() >= 2 => answered_twice(&c, &note.earlier),
-                _ => {
-                    return Err(LetterError::DoesNotApply(
-                        "fewer than two earlier access requests in 12 months".into(),
-                    )
-                    .into())
+            LetterKind::Access => {
+                if !has(RequestKind::Access) && !has(RequestKind::Portability) {
+                    return Err(not_fit("the request does not ask for access"));
                 }
-            },
+                let pieces = self.redacted_pieces(reference)?;
+                let held = held_categories(&map.map, &pieces);
+                let (appendix, withheld) = match self.check_pieces_allowed(reference) {
+                    Ok(()) => (appendix(&pieces), pieces.withheld.clone()),
+                    Err(_) if f.verification.partly => (Vec::new(), Vec::new()),
+                    Err(e) => return Err(e),
+                };
+                let since = self.lookback(reference)?;
+                let (access, tables) = access_facts(&map.map, lang, &held, &appendix, &withheld, since);
+                f.access = access;
+                f.tables = tables;
+            }
+            LetterKind::Deletion => {
+                if !has(RequestKind::Deletion) {
+                    return Err(not_fit("the request does not ask for deletion"));
+                }
+                f.recipients_told = told("deletion");
+                f.reason = basis(RequestKind::Deletion, &[Outcome::Partial]).unwrap_or(given);
+            }
+            LetterKind::DeletionDenied | LetterKind::Denial => {
+                let k = if kind == LetterKind::DeletionDenied { Some(RequestKind::Deletion) } else { None };
+                if let Some(k) = k.filter(|k| !has(*k)) {
+                    return Err(not_fit(&format!("the request does not ask for {k}")));
+                }
+                let recorded = outcomes
+                    .iter()
+                    .find(|o| o.outcome == Outcome::Denied && k.is_none_or(|k| o.kind == k))
+                    .map(|o| o.basis.trim().to_string());
+                f.reason = if given.is_empty() { recorded.unwrap_or_default() } else { given };
+                if f.reason.is_empty() {
+                    return Err(not_fit("give the reason for the refusal (it is required in the letter)"));
+                }
+            }
+            LetterKind::Correction => {
+                if !has(RequestKind::Correction) {
+                    return Err(not_fit("the request does not ask for a correction"));
+                }
+                let denied = basis(RequestKind::Correction, &[Outcome::Denied]);
+                f.outcome = if denied.is_some() { "not_corrected" } else { "corrected" }.into();
+                f.reason = denied.filter(|b| !b.is_empty()).unwrap_or(given);
+                if f.outcome == "not_corrected" && f.reason.is_empty() {
+                    return Err(not_fit("give the reason the information was not corrected"));
+                }
+            }
+            LetterKind::OptOutSale | LetterKind::OptOutSharing => {
+                let k = if kind == LetterKind::OptOutSale {
+                    RequestKind::OptOutSale
+                } else {
+                    RequestKind::OptOutSharing
+                };
+                if !has(k) {
+                    return Err(not_fit(&format!("the request does not ask for {k}")));
+                }
+                f.recipients_told = told(k.as_str());
+            }
             LetterKind::FeeEstimate => match self.ledger.fee(reference)? {
-                Some(fee) => fee_estimate(&c, &fee),
-                None => return Err(LetterError::DoesNotApply("no fee has been proposed".into()).into()),
-            },
-            LetterKind::VerificationRequest | LetterKind::UnableToVerify | LetterKind::Abandoned => {
-                let v = self.verification(reference)?;
-                let not_needed = || LetterError::DoesNotApply("this request needs no verification".into());
-                match kind {
-                    LetterKind::VerificationRequest if v.plan.level == crate::verify::Level::None => {
-                        return Err(not_needed().into())
+                Some(fee) => {
+                    f.fee = FeeFacts {
+                        amount: format!("{} {:.2}", fee.currency, f64::from(fee.estimate_cents) / 100.0),
+                        reasons: fee.reasons.trim().trim_end_matches('.').to_string(),
                     }
-                    LetterKind::VerificationRequest => verification_request(
-                        &c,
-                        &Needed {
-                            plan: &v.plan,
-                            steps_done: &v.record.steps_done,
-                            points_counted: v.points_counted as usize,
-                            on_behalf: v.record.on_behalf,
-                            answer_by: v.abandon_on,
-                        },
-                    ),
-                    LetterKind::UnableToVerify => match v.record.outcome {
-                        Some(VerificationOutcome::NotVerified | VerificationOutcome::PartlyVerified) => {
-                            unable_to_verify(&c, &v.record.outcome_reason, v.plan.level)
-                        }
-                        _ => {
-                            return Err(LetterError::DoesNotApply(
-                                "the requester has not been recorded as not (or only partly) verified".into(),
-                            )
-                            .into())
-                        }
-                    },
-                    _ => match (v.record.outcome, v.record.asked_on.as_deref()) {
-                        (Some(VerificationOutcome::Abandoned), Some(asked)) => {
-                            let asked = chrono::NaiveDate::parse_from_str(asked, "%Y-%m-%d")
-                                .map_err(|e| Error::Invalid(format!("asked on {asked}: {e}")))?;
-                            abandoned(&c, asked)
-                        }
-                        _ => {
-                            return Err(LetterError::DoesNotApply(
-                                "the request has not been closed as abandoned".into(),
-                            )
-                            .into())
-                        }
-                    },
+                }
+                None => return Err(not_fit("no fee has been proposed")),
+            },
+            LetterKind::AnsweredTwice => match self.frequency_note(&row)? {
+                Some(note) if note.earlier.len() >= 2 => f.earlier = note.earlier,
+                _ => return Err(not_fit("fewer than two earlier access requests in 12 months")),
+            },
+            LetterKind::UnableToVerify => {
+                if !matches!(
+                    v.record.outcome,
+                    Some(VerificationOutcome::NotVerified | VerificationOutcome::PartlyVerified)
+                ) {
+                    return Err(not_fit(
+                        "the requester has not been recorded as not (or only partly) verified",
+                    ));
                 }
             }
-        };
-        Ok(render(&doc)?)
+            LetterKind::Abandoned => {
+                if v.record.outcome != Some(VerificationOutcome::Abandoned) || v.record.asked_on.is_none() {
+                    return Err(not_fit("the request has not been closed as abandoned"));
+                }
+            }
+            LetterKind::VendorNotice => {
+                let id = opts.task.ok_or_else(|| not_fit("choose the recipient task the notice is for"))?;
+                let task = tasks
+                    .iter()
+                    .find(|t| t.id == id)
+                    .ok_or_else(|| not_fit(&format!("request {reference} has no recipient task {id}")))?;
+                let r =
+                    map.map.recipients.iter().find(|r| r.id == task.recipient_id).cloned().ok_or_else(
+                        || not_fit(&format!("{} is no longer in the data map", task.recipient)),
+                    )?;
+                let held = self
+                    .redacted_pieces(reference)
+                    .map(|p| held_categories(&map.map, &p))
+                    .unwrap_or_default();
+                vendor_facts(&mut f, &map.map, lang, &r, &task.action, &held);
+            }
+        }
+        Ok((f, map.version))
+    }
+
+    /// The PDF of a letter for a request, as it would be exported today.
+    pub fn render_letter(&self, reference: &str, kind: LetterKind, opts: &LetterOptions) -> Result<Rendered> {
+        let (facts, data_map_version) = self.letter_facts(reference, kind, opts)?;
+        let lang: Lang = facts.lang.parse()?;
+        let (sources, template_version) = self.letter_sources(kind, lang)?;
+        let doc = compose(&facts, &sources)?;
+        Ok(Rendered { pdf: render(&doc)?, lang, data_map_version, template_version })
     }
 
     /// Render a letter, write it to `out` (whole or not at all) and keep a copy,
-    /// with its SHA-256, in the ledger.
-    pub fn export_letter(&mut self, reference: &str, kind: LetterKind, out: &Path) -> Result<LetterExport> {
-        let pdf = self.render_letter(reference, kind)?;
-        write_atomically(out, &pdf)?;
+    /// with its SHA-256, the language, data-map and template versions, in the ledger.
+    pub fn export_letter(
+        &mut self,
+        reference: &str,
+        kind: LetterKind,
+        opts: &LetterOptions,
+        out: &Path,
+    ) -> Result<LetterExport> {
+        let r = self.render_letter(reference, kind, opts)?;
+        write_atomically(out, &r.pdf)?;
         let file_name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        match self.ledger.store_letter(&self.actor, reference, kind.code(), &file_name, &pdf) {
+        let made = crate::ledger::LetterMade {
+            kind: kind.code(),
+            lang: r.lang.code(),
+            data_map_version: r.data_map_version,
+            template_version: r.template_version,
+            file_name: &file_name,
+        };
+        match self.ledger.store_letter(&self.actor, reference, &made, &r.pdf) {
             Ok(stored) => Ok(LetterExport {
                 path: out.display().to_string(),
                 sha256: stored.sha256,
@@ -132,6 +359,42 @@ impl Desk {
                 Err(e.into())
             }
         }
+    }
+
+    /// The template the editor shows, with its versions.
+    pub fn letter_template(&self, kind: &str, lang: Lang) -> Result<TemplateView> {
+        let builtin = crate::letters::builtin(lang, kind)
+            .ok_or_else(|| Error::Invalid(format!("no letter template named {kind:?}")))?
+            .to_string();
+        let versions = self.ledger.letter_template_versions(kind, lang.code())?;
+        let (version, body) =
+            versions.first().map(|v| (v.version, v.body.clone())).unwrap_or((0, builtin.clone()));
+        Ok(TemplateView { kind: kind.into(), lang: lang.code().into(), version, body, builtin, versions })
+    }
+
+    /// Keep a new version of a template, once it renders every sample letter
+    /// that uses it (so a broken edit never reaches a requester).
+    pub fn save_letter_template(&mut self, kind: &str, lang: Lang, body: &str) -> Result<TemplateView> {
+        crate::letters::builtin(lang, kind)
+            .ok_or_else(|| Error::Invalid(format!("no letter template named {kind:?}")))?;
+        let regime = if matches!(lang, Lang::De | Lang::Fr) {
+            crate::rules::Regime::Gdpr
+        } else {
+            crate::rules::Regime::Ccpa
+        };
+        for k in LetterKind::ALL.into_iter().filter(|k| kind.starts_with('_') || k.code() == kind) {
+            let facts = crate::letters::sample::facts(k, regime, lang, &Default::default())?;
+            let (mut s, _) = self.letter_sources(k, lang)?;
+            match kind {
+                "_letter" => s.frame = body.to_string(),
+                "_route" => s.route = body.to_string(),
+                _ => s.body = body.to_string(),
+            }
+            compose(&facts, &s)
+                .map_err(|e| Error::Invalid(format!("the {kind} ({}) template: {e}", lang.code())))?;
+        }
+        self.ledger.save_letter_template(&self.actor, kind, lang.code(), body)?;
+        self.letter_template(kind, lang)
     }
 }
 

@@ -11,6 +11,7 @@ mod manual;
 mod paths;
 mod pieces;
 mod profile;
+mod recipients;
 mod report;
 mod requests;
 mod retention;
@@ -24,13 +25,14 @@ use chrono::{NaiveDate, Utc};
 pub use data::{DataImportSummary, DataProgress};
 pub use demo::{demo_messages, DEMO_PASSPHRASE};
 pub use fees::FrequencyNote;
-pub use letters::{write_atomically, LetterExport};
+pub use letters::{held_categories, write_atomically, LetterExport, LetterOptions, Rendered, TemplateView};
 pub use manual::{ManualRequest, CHANNELS};
 pub use paths::{data_dir, default_ledger_path, demo_ledger_path};
 pub use pieces::{
     PieceRow, PiecesExport, PiecesFormat, PiecesView, RedactedPieces, RedactedRow, RedactedTable,
 };
 pub use profile::CompanyProfile;
+pub use recipients::{DataMapVersionInfo, RecipientTasksView};
 pub use report::{register_fields, MetricsReport, MetricsRow, ReasonCount, RegisterRow, REGISTER_HEADER};
 pub use requests::{RequestDetail, RequestFilter, RequestSummary};
 pub use retention::{RetentionItem, RetentionReport, MIN_RETENTION_MONTHS};

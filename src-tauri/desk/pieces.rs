@@ -40,6 +40,8 @@ pub struct PiecesView {
 pub struct RedactedTable {
     pub source: String,
     pub columns: Vec<String>,
+    /// Each column's role, which maps it to a category of the data map.
+    pub roles: Vec<crate::subject::Role>,
     pub rows: Vec<RedactedRow>,
 }
 
@@ -119,7 +121,7 @@ impl Desk {
         Ok(ids)
     }
 
-    fn lookback(&self, reference: &str) -> Result<Option<NaiveDate>> {
+    pub(super) fn lookback(&self, reference: &str) -> Result<Option<NaiveDate>> {
         let months = self.profile()?.lookback_months;
         let received = self.ledger.request(reference)?.received_date;
         Ok((months > 0).then(|| received.checked_sub_months(Months::new(months))).flatten())
@@ -351,7 +353,8 @@ impl Desk {
                 Some(t) => t,
                 None => {
                     let columns = s.columns.iter().map(|c| c.name.clone()).collect();
-                    tables.push(RedactedTable { source: f.source.clone(), columns, rows: Vec::new() });
+                    let roles = s.columns.iter().map(|c| c.role).collect();
+                    tables.push(RedactedTable { source: f.source.clone(), columns, roles, rows: Vec::new() });
                     tables.last_mut().expect("just pushed")
                 }
             };

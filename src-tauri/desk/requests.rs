@@ -162,6 +162,17 @@ impl Desk {
 
     /// Close an answered request with the outcome of each of its kinds.
     pub fn close(&mut self, reference: &str, outcomes: &[KindOutcome]) -> Result<RequestDetail> {
+        self.close_with(reference, outcomes, "")
+    }
+
+    /// Close, giving the reason when recipient tasks of a deletion or opt-out
+    /// are still open (kept in the audit log).
+    pub fn close_with(
+        &mut self,
+        reference: &str,
+        outcomes: &[KindOutcome],
+        tasks_override: &str,
+    ) -> Result<RequestDetail> {
         let row = self.ledger.request(reference)?;
         for kind in &row.kinds {
             let n = outcomes.iter().filter(|o| o.kind == *kind).count();
@@ -184,7 +195,12 @@ impl Desk {
                 o.outcome.as_str()
             )));
         }
-        self.move_to(&row, Status::Closed, outcomes)
+        let overridden = self.check_tasks_before_close(reference, outcomes, tasks_override)?;
+        let detail = self.move_to(&row, Status::Closed, outcomes)?;
+        if let Some(record) = overridden {
+            self.ledger.record(&self.actor, &record)?;
+        }
+        Ok(detail)
     }
 
     fn move_to(&mut self, row: &RequestRow, to: Status, outcomes: &[KindOutcome]) -> Result<RequestDetail> {

@@ -28,6 +28,40 @@ pub struct LetterInfo {
     pub created_at: String,
     pub sha256: String,
     pub file_name: String,
+    pub lang: String,
+    pub data_map_version: Option<u32>,
+    /// 0 = the built-in template.
+    pub template_version: u32,
+    /// email, post or account, once sent.
+    pub delivery: Option<String>,
+    pub delivered_on: Option<String>,
+}
+
+/// What an exported letter was made from.
+pub struct LetterMade<'a> {
+    pub kind: &'a str,
+    pub lang: &'a str,
+    pub data_map_version: u32,
+    pub template_version: u32,
+    pub file_name: &'a str,
+}
+
+const LETTER_COLUMNS: &str = "l.id, l.kind, l.created_at, l.sha256, l.file_name, l.lang, l.data_map_version,
+    l.template_version, l.delivery, l.delivered_on";
+
+fn letter_info(r: &rusqlite::Row<'_>) -> rusqlite::Result<LetterInfo> {
+    Ok(LetterInfo {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        created_at: r.get(2)?,
+        sha256: r.get(3)?,
+        file_name: r.get(4)?,
+        lang: r.get(5)?,
+        data_map_version: r.get(6)?,
+        template_version: r.get(7)?,
+        delivery: r.get(8)?,
+        delivered_on: r.get(9)?,
+    })
 }
 
 impl Ledger {
@@ -35,8 +69,7 @@ impl Ledger {
         &mut self,
         actor: &str,
         reference: &str,
-        kind: &str,
-        file_name: &str,
+        made: &LetterMade<'_>,
         pdf: &[u8],
     ) -> Result<LetterInfo> {
         let sha256 = hex::encode(Sha256::digest(pdf));
@@ -46,36 +79,68 @@ impl Ledger {
                 .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
             let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
             tx.execute(
-                "INSERT INTO letters (request_id, kind, created_at, file_name, sha256, pdf)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![request_id, kind, created_at, file_name, sha256, pdf],
+                "INSERT INTO letters (request_id, kind, created_at, file_name, sha256, pdf, lang, data_map_version, template_version)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    request_id,
+                    made.kind,
+                    created_at,
+                    made.file_name,
+                    sha256,
+                    pdf,
+                    made.lang,
+                    made.data_map_version,
+                    made.template_version
+                ],
             )?;
-            let letter = LetterInfo {
-                id: tx.last_insert_rowid() as u32,
-                kind: kind.to_string(),
-                created_at,
-                sha256: sha256.clone(),
-                file_name: file_name.to_string(),
-            };
-            let detail = format!("{kind} letter exported as {file_name}; sha256 {sha256}");
+            let id = tx.last_insert_rowid();
+            let letter = tx.query_row(
+                &format!("SELECT {LETTER_COLUMNS} FROM letters l WHERE l.id = ?1"),
+                [id],
+                letter_info,
+            )?;
+            let detail = format!(
+                "{} letter ({}, data map v{}, template v{}) exported as {}; sha256 {sha256}",
+                made.kind, made.lang, made.data_map_version, made.template_version, made.file_name
+            );
             Ok((letter, AuditRecord::new("letter.exported", Some(reference), detail)))
         })
     }
 
+    /// Record how and when a letter was sent.
+    pub fn record_delivery(
+        &mut self,
+        actor: &str,
+        reference: &str,
+        letter: u32,
+        via: &str,
+        on: chrono::NaiveDate,
+    ) -> Result<LetterInfo> {
+        self.audited(actor, |tx| {
+            let changed = tx.execute(
+                "UPDATE letters SET delivery = ?1, delivered_on = ?2
+                 WHERE id = ?3 AND request_id = (SELECT id FROM requests WHERE reference = ?4)",
+                params![via, on.to_string(), letter, reference],
+            )?;
+            if changed == 0 {
+                return Err(LedgerError::Damaged(format!("request {reference} has no letter {letter}")));
+            }
+            let info = tx.query_row(
+                &format!("SELECT {LETTER_COLUMNS} FROM letters l WHERE l.id = ?1"),
+                [letter],
+                letter_info,
+            )?;
+            let detail = format!("{} letter {} sent by {via} on {on}", info.kind, info.id);
+            Ok((info, AuditRecord::new("letter.delivered", Some(reference), detail)))
+        })
+    }
+
     pub fn letters_for_request(&self, reference: &str) -> Result<Vec<LetterInfo>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT l.id, l.kind, l.created_at, l.sha256, l.file_name FROM letters l
-             JOIN requests r ON r.id = l.request_id WHERE r.reference = ?1 ORDER BY l.id",
-        )?;
-        let rows = stmt.query_map([reference], |r| {
-            Ok(LetterInfo {
-                id: r.get(0)?,
-                kind: r.get(1)?,
-                created_at: r.get(2)?,
-                sha256: r.get(3)?,
-                file_name: r.get(4)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {LETTER_COLUMNS} FROM letters l
+             JOIN requests r ON r.id = l.request_id WHERE r.reference = ?1 ORDER BY l.id"
+        ))?;
+        let rows = stmt.query_map([reference], letter_info)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -7,8 +7,8 @@ use std::path::Path;
 use rusqlite::Connection;
 
 use super::{
-    attachments, audit_log, clock_events, data_sources, evidence, fees, letters, messages, outcomes, pieces,
-    requests, settings, verifications, LedgerError, Result,
+    attachments, audit_log, clock_events, data_sources, datamap, evidence, fees, letters, messages, outcomes,
+    pieces, requests, settings, verifications, LedgerError, Result,
 };
 
 /// Each entry is one schema version. Append; never edit a step that has shipped.
@@ -25,6 +25,7 @@ fn steps() -> Vec<String> {
         .concat(),
         [clock_events::SCHEMA, outcomes::SCHEMA, fees::SCHEMA].concat(),
         [data_sources::SCHEMA, pieces::SCHEMA, verifications::SCHEMA, evidence::SCHEMA].concat(),
+        datamap::SCHEMA.to_string(),
     ]
 }
 

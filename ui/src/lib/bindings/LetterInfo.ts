@@ -3,4 +3,12 @@
 /**
  * A letter kept in the ledger (its PDF stays in the BLOB).
  */
-export type LetterInfo = { id: number, kind: string, created_at: string, sha256: string, file_name: string, };
+export type LetterInfo = { id: number, kind: string, created_at: string, sha256: string, file_name: string, lang: string, data_map_version: number | null, 
+/**
+ * 0 = the built-in template.
+ */
+template_version: number, 
+/**
+ * email, post or account, once sent.
+ */
+delivery: string | null, delivered_on: string | null, };
