@@ -465,3 +465,61 @@ fn the_sample_command_writes_a_letter_without_a_ledger() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("EU and UK"));
 }
+
+#[test]
+fn the_demo_requester_gets_a_disclosure_with_her_data_and_nobody_elses() {
+    use rightsdesk::desk::Desk;
+    let dir = temp();
+    let mut desk = Desk::create_demo(&dir.path().join("demo.ledger"), "tester").unwrap();
+    let reference = desk
+        .list(&Default::default())
+        .unwrap()
+        .into_iter()
+        .find(|r| r.requester_name == "Margaret Okafor")
+        .unwrap()
+        .reference;
+    let out = dir.path().join("access.pdf");
+    let none = LetterOptions::default();
+    let err = desk.export_letter(&reference, LetterKind::Access, &none, &out).unwrap_err().to_string();
+    assert!(err.contains("search the data sources"), "{err}");
+    let view = desk.find_pieces(&reference).unwrap();
+    for r in &view.rows {
+        desk.decide_piece_row(&reference, &r.found.source, r.found.number, true, "hers").unwrap();
+    }
+    let err = desk.export_letter(&reference, LetterKind::Access, &none, &out).unwrap_err().to_string();
+    assert!(err.contains("other people's data"), "{err}");
+    let view = desk.scan_redactions(&reference).unwrap();
+    desk.export_letter(&reference, LetterKind::Access, &none, &out).unwrap();
+    assert!(!out.with_file_name(".access.pdf.part").exists());
+    let text = text_of(&out);
+    for want in
+        ["Margaret", "Okafor", "Identifiers", "Business contact details", "Categories sold", "Appendix"]
+    {
+        assert!(text.contains(want), "{want:?} missing from {text}");
+    }
+    // Every kept redaction's text is gone; never-disclose items get a sentence.
+    // (A value that is also a whole cell of her own row — her office IP in her
+    // own `ip` column — is hers there, and redacted only inside free text.)
+    let own: Vec<String> = desk
+        .redacted_pieces(&reference)
+        .unwrap()
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter().flat_map(|r| r.values.clone()))
+        .collect();
+    for x in view
+        .redactions
+        .iter()
+        .filter(|x| x.decision != rightsdesk::ledger::PieceDecision::Rejected && !own.contains(&x.text))
+    {
+        assert!(!text.contains(&squash(&x.text)), "redacted {:?} ({:?}) is in the letter", x.text, x.kind);
+    }
+    for gone in ["Devon Achterberg", "4111 1111 1111 1111", "Brightl1ne!2026", "(916) 555-0177"] {
+        assert!(!text.contains(gone), "{gone:?} is in the letter");
+    }
+    assert!(text.contains("We hold a payment card number about you"), "{text}");
+    assert_fonts_embedded_and_subset(&out);
+    tool("qpdf", &["--check"], &out);
+    let letter = desk.detail(&reference).unwrap().letters.pop().unwrap();
+    assert_eq!((letter.kind.as_str(), letter.data_map_version), ("access", Some(1)));
+}

@@ -216,7 +216,19 @@ impl Desk {
                 if !has(RequestKind::Access) && !has(RequestKind::Portability) {
                     return Err(not_fit("the request does not ask for access"));
                 }
+                let done: Vec<String> =
+                    self.ledger.audit_for_request(reference)?.into_iter().map(|a| a.action).collect();
+                if !done.iter().any(|a| a == "pieces.found") {
+                    return Err(not_fit(
+                        "search the data sources for the requester first (Data tab, or `pieces find`)",
+                    ));
+                }
                 let pieces = self.redacted_pieces(reference)?;
+                if !pieces.tables.is_empty() && !done.iter().any(|a| a == "redactions.found") {
+                    return Err(not_fit(
+                        "look for other people's data in the confirmed rows first (Redaction tab, or `pieces redact`)",
+                    ));
+                }
                 let held = held_categories(&map.map, &pieces);
                 let (appendix, withheld) = match self.check_pieces_allowed(reference) {
                     Ok(()) => (appendix(&pieces), pieces.withheld.clone()),
