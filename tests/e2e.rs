@@ -253,6 +253,82 @@ async fn pieces(c: &Client, dir: &Path, shot: &Option<PathBuf>) {
     );
 }
 
+/// The first requester's access disclosure: previewed from the PDF itself
+/// (pdf.js pages on canvas), then saved, and read back.
+async fn letters(c: &Client, dir: &Path, shot: &Option<PathBuf>) {
+    css(c, "#tab-letters").await.click().await.unwrap();
+    css(c, "#letter-kind").await;
+    let js = "const s = document.querySelector('#letter-kind'); s.value = 'access'; s.dispatchEvent(new Event('change', {bubbles: true}));";
+    c.execute(js, vec![]).await.unwrap();
+    let mut pages = 0;
+    for _ in 0..300 {
+        pages = c.find_all(Locator::Css("#letter-preview canvas[data-page]")).await.unwrap().len();
+        let counter = c.find(Locator::Css("#letter-page-count")).await;
+        if pages > 0 && counter.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(pages >= 2, "the disclosure preview shows its pages ({pages})");
+    // The canvas gets painted: its pixels are not all blank.
+    let count_dark = "const cv = document.querySelector('#letter-preview canvas[data-page=\"1\"]'); \
+         const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data; \
+         let dark = 0; for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && d[i] < 128) dark++; } return dark;";
+    let mut painted = 0;
+    for _ in 0..200 {
+        painted = c.execute(count_dark, vec![]).await.unwrap().as_u64().unwrap_or(0);
+        if painted > 500 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(painted > 500, "page 1 is drawn: {painted} dark pixels");
+    if let Some(path) = shot {
+        let js = "document.querySelector('#letter-preview-heading').scrollIntoView({block: 'start'});";
+        c.execute(js, vec![]).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        std::fs::write(path.with_file_name("letters.png"), c.screenshot().await.unwrap()).unwrap();
+    }
+    for _ in 0..50 {
+        if css(c, "#letter-save").await.is_enabled().await.unwrap_or(false) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    c.execute("document.querySelector('#letter-save').click();", vec![]).await.unwrap();
+    let saved = dir.join("out/ack.pdf");
+    let mut text = String::new();
+    for _ in 0..100 {
+        if let Ok(bytes) = std::fs::read(&saved) {
+            if bytes.starts_with(b"%PDF") {
+                let out = std::process::Command::new("pdftotext").arg(&saved).arg("-").output().unwrap();
+                text = String::from_utf8_lossy(&out.stdout).to_string();
+                if text.contains("Appendix") {
+                    break;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    for want in ["Margaret Okafor", "Categories sold", "Appendix", "m.okafor@example.net"] {
+        assert!(text.contains(want), "{want:?} missing from the saved letter: {text}");
+    }
+    for gone in ["536-22-4187", "4111 1111 1111 1111", "Brightl1ne!2026", "Devon Achterberg", "(916) 555-0177"] {
+        assert!(!text.contains(gone), "{gone} is in the letter");
+    }
+}
+
+/// The data map screen, seeded from the policy.
+async fn datamap(c: &Client, shot: &Option<PathBuf>) {
+    css(c, "#nav-datamap").await.click().await.unwrap();
+    let map = css(c, "#datamap").await.text().await.unwrap();
+    assert!(map.contains("Marketo") && map.contains("Inferences"), "{map}");
+    if let Some(path) = shot {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        std::fs::write(path.with_file_name("datamap.png"), c.screenshot().await.unwrap()).unwrap();
+    }
+}
+
 /// A UK subject access request from the address on file: tick that step,
 /// then mark the requester verified.
 async fn verification(c: &Client, shot: &Option<PathBuf>) {
@@ -300,7 +376,9 @@ async fn demo(c: &Client, dir: &Path, shot: Option<PathBuf>) {
         std::fs::write(path, c.screenshot().await.unwrap()).unwrap();
     }
     pieces(c, dir, &shot).await;
+    letters(c, dir, &shot).await;
     verification(c, &shot).await;
+    datamap(c, &shot).await;
     // The Reports screen asks the backend for this year's §7102 figures.
     css(c, "#nav-reports").await.click().await.unwrap();
     let table = css(c, "#metrics-table").await.text().await.unwrap().to_lowercase();

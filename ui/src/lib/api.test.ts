@@ -29,6 +29,8 @@ describe('commands', () => {
       kinds: ['access'], regime: 'policy', note: '',
     };
     const point = { kind: 'email', value: 'a@b.c', to_correct: false } as const;
+    const options = { lang: 'es', reason: 'not verified', task: null };
+    const map = { note: '', categories: [], sources: [], purposes: [], recipient_kinds: [], safeguards: [], recipients: [], role_categories: {}, column_categories: {}, automated_decisions: { en: 'None.' } };
     const profile = { name: 'n', address: 'a', privacy_email: 'e', time_zone: 'UTC', officer_name: 'o', idle_lock_minutes: 5, retention_months: 24, lookback_months: 12, abandon_after_days: 45, max_attachment_mb: 25, closure_days: [] };
     const calls: [() => Promise<unknown>, string, Record<string, unknown> | undefined][] = [
       [() => api.ledgerInfo(), 'ledger_info', undefined],
@@ -46,8 +48,21 @@ describe('commands', () => {
       [() => api.updateRequest('2026-0001', { ...edit, kinds: [] }), 'update_request', { reference: '2026-0001', edit }],
       [() => api.setStatus('2026-0001', 'closed'), 'set_status', { reference: '2026-0001', status: 'closed' }],
       [() => api.exportLetter('2026-0001', 'ack'), 'export_letter', { reference: '2026-0001', kind: 'ack' }],
-      [() => api.exportLetter('2026-0001', 'twice'), 'export_letter', { reference: '2026-0001', kind: 'twice' }],
+      [() => api.exportLetter('2026-0001', 'denial', options), 'export_letter', { reference: '2026-0001', kind: 'denial', options }],
+      [() => api.previewLetter('2026-0001', 'twice_limit', options), 'preview_letter', { reference: '2026-0001', kind: 'twice_limit', options }],
+      [() => api.storedLetter('2026-0001', 7), 'stored_letter', { reference: '2026-0001', id: 7 }],
+      [() => api.recordDelivery('2026-0001', 7, 'post', '2026-01-20'), 'record_delivery', { reference: '2026-0001', letter: 7, via: 'post', on: '2026-01-20' }],
+      [() => api.recordDelivery('2026-0001', 7, 'email'), 'record_delivery', { reference: '2026-0001', letter: 7, via: 'email' }],
+      [() => api.getLetterTemplate('_route', 'de'), 'get_letter_template', { kind: '_route', lang: 'de' }],
+      [() => api.saveLetterTemplate('ack', 'es', '# Hola'), 'save_letter_template', { kind: 'ack', lang: 'es', body: '# Hola' }],
+      [() => api.getDataMap(), 'get_data_map', undefined],
+      [() => api.dataMapVersions(), 'data_map_versions', undefined],
+      [() => api.saveDataMap(map, 'Added a vendor'), 'save_data_map', { map, note: 'Added a vendor' }],
+      [() => api.getRecipientTasks('2026-0001'), 'get_recipient_tasks', { reference: '2026-0001' }],
+      [() => api.createRecipientTasks('2026-0001'), 'create_recipient_tasks', { reference: '2026-0001' }],
+      [() => api.markRecipientTask('2026-0001', 3, true), 'mark_recipient_task', { reference: '2026-0001', task: 3, confirmed: true }],
       [() => api.closeRequest('2026-0001', [outcome]), 'close_request', { reference: '2026-0001', outcomes: [outcome] }],
+      [() => api.closeRequest('2026-0001', [outcome], 'vendor gone'), 'close_request', { reference: '2026-0001', outcomes: [outcome], tasksOverride: 'vendor gone' }],
       [() => api.pauseClock('2026-0001', '2026-03-05', 'ID asked'), 'pause_clock', { reference: '2026-0001', on: '2026-03-05', reason: 'ID asked' }],
       [() => api.resumeClock('2026-0001', '2026-03-09', 'ID came'), 'resume_clock', { reference: '2026-0001', on: '2026-03-09', reason: 'ID came' }],
       [() => api.extendRequest('2026-0001', 'complex'), 'extend_request', { reference: '2026-0001', reason: 'complex' }],
@@ -101,6 +116,14 @@ describe('commands', () => {
     const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer;
     tauri.invoke.mockResolvedValueOnce(bytes);
     expect(await api.evidenceFile('2026-0001', 3)).toBe(bytes);
+  });
+
+  it('hands over a letter preview and a stored letter as raw bytes', async () => {
+    const bytes = new Uint8Array([0x25, 0x50, 0x44, 0x46]).buffer;
+    tauri.invoke.mockResolvedValueOnce(bytes);
+    expect(await api.previewLetter('2026-0001', 'ack', { lang: null, reason: '', task: null })).toBe(bytes);
+    tauri.invoke.mockResolvedValueOnce(bytes);
+    expect(await api.storedLetter('2026-0001', 7)).toBe(bytes);
   });
 
   it('rethrows backend errors as {code, message}', async () => {

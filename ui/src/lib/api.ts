@@ -6,6 +6,9 @@ import { getCurrentWebview } from '@tauri-apps/api/webview';
 
 import type { AuditReport } from './bindings/AuditReport';
 import type { CompanyProfile } from './bindings/CompanyProfile';
+import type { DataMap } from './bindings/DataMap';
+import type { DataMapVersion } from './bindings/DataMapVersion';
+import type { DataMapVersionInfo } from './bindings/DataMapVersionInfo';
 import type { DataPoint } from './bindings/DataPoint';
 import type { DataImportSummary } from './bindings/DataImportSummary';
 import type { DataProgress } from './bindings/DataProgress';
@@ -15,6 +18,8 @@ import type { ImportSummary } from './bindings/ImportSummary';
 import type { KindOutcome } from './bindings/KindOutcome';
 import type { LedgerInfo } from './bindings/LedgerInfo';
 import type { LetterExport } from './bindings/LetterExport';
+import type { LetterInfo } from './bindings/LetterInfo';
+import type { LetterOptions } from './bindings/LetterOptions';
 import type { Level } from './bindings/Level';
 import type { ManualRequest } from './bindings/ManualRequest';
 import type { MetricsReport } from './bindings/MetricsReport';
@@ -22,6 +27,7 @@ import type { OnBehalf } from './bindings/OnBehalf';
 import type { PiecesExport } from './bindings/PiecesExport';
 import type { PiecesFormat } from './bindings/PiecesFormat';
 import type { PiecesView } from './bindings/PiecesView';
+import type { RecipientTasksView } from './bindings/RecipientTasksView';
 import type { RedactedPieces } from './bindings/RedactedPieces';
 import type { RedactionType } from './bindings/RedactionType';
 import type { RequestDetail } from './bindings/RequestDetail';
@@ -33,11 +39,12 @@ import type { Role } from './bindings/Role';
 import type { SourceInfo } from './bindings/SourceInfo';
 import type { Status } from './bindings/Status';
 import type { StepId } from './bindings/StepId';
+import type { TemplateView } from './bindings/TemplateView';
 import type { TrayItem } from './bindings/TrayItem';
 import type { VerificationOutcome } from './bindings/VerificationOutcome';
 import type { VerificationView } from './bindings/VerificationView';
 import { toAppError } from './errors';
-import type { LetterKind } from './labels';
+import type { Delivery, LetterKind, LetterLang, TemplateKind } from './labels';
 
 /** A drag-and-drop event on the window, reduced to what the UI needs. */
 export type DropEvent = { type: 'enter' | 'over' | 'drop' | 'leave'; paths: string[] };
@@ -85,9 +92,12 @@ export const updateRequest = (reference: string, edit: RequestEdit) =>
   call<RequestDetail>('update_request', { reference, edit });
 export const setStatus = (reference: string, status: Status) =>
   call<RequestDetail>('set_status', { reference, status });
-/** Closes an answered request: one outcome per kind (a withdrawn one closes through setStatus). */
-export const closeRequest = (reference: string, outcomes: KindOutcome[]) =>
-  call<RequestDetail>('close_request', { reference, outcomes });
+/**
+ * Closes an answered request: one outcome per kind (a withdrawn one closes through setStatus).
+ * A deletion or opt-out closed as done fails while recipient tasks are open, unless `tasksOverride` says why.
+ */
+export const closeRequest = (reference: string, outcomes: KindOutcome[], tasksOverride?: string) =>
+  call<RequestDetail>('close_request', tasksOverride ? { reference, outcomes, tasksOverride } : { reference, outcomes });
 /** Opens the native save dialog for one attachment; the saved path, or null when cancelled. */
 export const saveAttachment = (id: number) => call<string | null>('save_attachment', { id });
 
@@ -138,8 +148,39 @@ export const checkEvidence = (reference: string, id: number, finding: string, er
   call<VerificationView>('check_evidence', { reference, id, finding, erase });
 
 // Letters
-export const exportLetter = (reference: string, kind: LetterKind) =>
-  call<LetterExport | null>('export_letter', { reference, kind });
+/** Renders the letter, opens the native save dialog and keeps it in the ledger; null when cancelled. */
+export const exportLetter = (reference: string, kind: LetterKind, options?: LetterOptions) =>
+  call<LetterExport | null>('export_letter', options ? { reference, kind, options } : { reference, kind });
+/** The letter's PDF as it would be exported now, as raw bytes: never written to disk. */
+export const previewLetter = (reference: string, kind: LetterKind, options: LetterOptions) =>
+  call<ArrayBuffer>('preview_letter', { reference, kind, options });
+/** The PDF of a letter exported earlier, as kept in the ledger. */
+export const storedLetter = (reference: string, id: number) => call<ArrayBuffer>('stored_letter', { reference, id });
+/** Records how and when an exported letter was sent; `on` ("YYYY-MM-DD") defaults to the company's today. */
+export const recordDelivery = (reference: string, letter: number, via: Delivery, on?: string) =>
+  call<LetterInfo>('record_delivery', on ? { reference, letter, via, on } : { reference, letter, via });
+/** A letter's template in one language: the officer's newest version, else the built-in one. */
+export const getLetterTemplate = (kind: TemplateKind, lang: LetterLang) =>
+  call<TemplateView>('get_letter_template', { kind, lang });
+/** Keeps a new version of a template; fails, saying why, when it does not render. */
+export const saveLetterTemplate = (kind: TemplateKind, lang: LetterLang, body: string) =>
+  call<TemplateView>('save_letter_template', { kind, lang, body });
+
+// Data map: what the company holds, why, who receives it; letters are written from it
+export const getDataMap = () => call<DataMapVersion>('get_data_map');
+export const dataMapVersions = () => call<DataMapVersionInfo[]>('data_map_versions');
+/** Checks and keeps a new version; fails, saying why, when the map is not valid or the note is empty. */
+export const saveDataMap = (map: DataMap, note: string) => call<DataMapVersion>('save_data_map', { map, note });
+
+// Recipient tasks: telling every recipient of a deletion or opt-out
+export const getRecipientTasks = (reference: string) =>
+  call<RecipientTasksView>('get_recipient_tasks', { reference });
+/** One task per recipient the data map says must be told; tasks already made stay as they are. */
+export const createRecipientTasks = (reference: string) =>
+  call<RecipientTasksView>('create_recipient_tasks', { reference });
+/** Records today that the notice went out (`confirmed` false) or that the recipient confirmed (true). */
+export const markRecipientTask = (reference: string, task: number, confirmed: boolean) =>
+  call<RecipientTasksView>('mark_recipient_task', { reference, task, confirmed });
 
 // Data sources: the company's exports (CSV, JSON, JSONL) kept in the ledger
 export const listSources = () => call<SourceInfo[]>('list_sources');

@@ -88,22 +88,86 @@ export function channelPhrase(channel: string): string {
   return CHANNEL_PHRASE[channel] ?? `by ${channel}`;
 }
 
-/** The letters the backend renders (export_letter's `kind`). */
-export type LetterKind = 'ack' | 'extension' | 'twice' | 'fee' | 'verification_request' | 'unable_to_verify' | 'abandoned';
+/** The letters the backend renders (export_letter's and preview_letter's `kind`). */
+export type LetterKind =
+  | 'ack'
+  | 'verification_request'
+  | 'extension'
+  | 'access'
+  | 'deletion'
+  | 'deletion_denied'
+  | 'correction'
+  | 'opt_out_sale'
+  | 'opt_out_sharing'
+  | 'denial'
+  | 'fee_estimate'
+  | 'twice_limit'
+  | 'unable_to_verify'
+  | 'abandoned'
+  | 'vendor_notice';
 
-export const LETTER_LABEL: Record<string, string> = {
+export const LETTER_LABEL: Record<LetterKind, string> = {
   ack: 'Acknowledgement',
-  extension: 'Extension notice',
-  twice: '“Already answered twice” letter',
-  fee: 'Fee estimate',
   verification_request: 'Verification request letter',
+  extension: 'Extension notice',
+  access: 'Access response',
+  deletion: 'Deletion confirmation',
+  deletion_denied: 'Deletion refusal',
+  correction: 'Correction response',
+  opt_out_sale: 'Opt-out of sale confirmation',
+  opt_out_sharing: 'Opt-out of sharing confirmation',
+  denial: 'Refusal letter',
+  fee_estimate: 'Fee estimate',
+  twice_limit: '“Already answered twice” letter',
   unable_to_verify: 'Unable-to-verify letter',
   abandoned: 'Closing letter (no answer)',
+  vendor_notice: 'Notice to a recipient',
 };
 
+/** Every letter kind, in the backend's order. */
+export const ALL_LETTER_KINDS = Object.keys(LETTER_LABEL) as LetterKind[];
+
 export function letterLabel(kind: string): string {
-  return LETTER_LABEL[kind] ?? kind;
+  return LETTER_LABEL[kind as LetterKind] ?? kind;
 }
+
+/** What the template editor edits: a letter's body, or a part every letter shares. */
+export type TemplateKind = LetterKind | '_letter' | '_route';
+
+export const TEMPLATE_LABEL: Record<TemplateKind, string> = {
+  ...LETTER_LABEL,
+  _letter: 'Letter frame (letterhead, greeting, signature, footer)',
+  _route: 'Appeal and complaint routes',
+};
+
+export const ALL_TEMPLATE_KINDS = Object.keys(TEMPLATE_LABEL) as TemplateKind[];
+
+/** The languages letters are written in (LetterOptions.lang, LetterInfo.lang). */
+export type LetterLang = 'en' | 'es' | 'de' | 'fr';
+
+export const LANG_LABEL: Record<LetterLang, string> = {
+  en: 'English',
+  es: 'Spanish',
+  de: 'German',
+  fr: 'French',
+};
+
+export const ALL_LANGS = Object.keys(LANG_LABEL) as LetterLang[];
+
+export function langLabel(lang: string): string {
+  return LANG_LABEL[lang as LetterLang] ?? lang;
+}
+
+/** How a letter reached the requester (record_delivery's `via`). */
+export type Delivery = 'email' | 'post' | 'account';
+
+export const DELIVERY_LABEL: Record<Delivery, string> = {
+  email: 'Email',
+  post: 'Post',
+  account: 'In the requester’s account',
+};
+
+export const ALL_DELIVERIES = Object.keys(DELIVERY_LABEL) as Delivery[];
 
 /** Statuses that end the work on a request: applying one asks for confirmation first. */
 export const FINAL_STATUS_EFFECT: Partial<Record<Status, string>> = {

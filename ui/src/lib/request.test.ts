@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RequestKind } from './bindings/RequestKind';
 import { LATER, OVERDUE, detail, summary } from '../test/fixtures';
 import { clockActions, clockToday, isExtended, letterChoices, needsCloseForm, pausedSince } from './request';
 
@@ -45,15 +46,33 @@ describe('the clock as the request view sees it', () => {
 });
 
 describe('letters and closing', () => {
-  it('lists the letters that apply', () => {
-    expect(letterChoices(detail(LATER)).map((c) => c.kind)).toEqual(['ack']);
+  it('lists the letters that apply: the acknowledgement, the answer to each kind, and a refusal', () => {
+    // LATER asks for a correction.
+    expect(letterChoices(detail(LATER)).map((c) => c.kind)).toEqual(['ack', 'correction', 'denial']);
     const all = detail(LATER, {
       clock: [{ event: 'extended', on_date: '2026-01-10', reason: 'r' }],
       frequency: { earlier: ['2025-0001', '2025-0002'], message: 'm' },
       fee: { reasons: 'r', estimate_cents: 1, currency: 'USD', decision: 'proposed', proposed_on: '2026-01-11', decided_on: null },
     });
-    expect(letterChoices(all).map((c) => c.kind)).toEqual(['ack', 'extension', 'twice', 'fee']);
-    expect(letterChoices(detail(LATER, { frequency: { earlier: ['2025-0001'], message: 'm' } })).map((c) => c.kind)).toEqual(['ack']);
+    expect(letterChoices(all).map((c) => c.kind)).toEqual(['ack', 'extension', 'twice_limit', 'fee_estimate', 'correction', 'denial']);
+    expect(letterChoices(detail(LATER, { frequency: { earlier: ['2025-0001'], message: 'm' } })).map((c) => c.kind)).toEqual([
+      'ack',
+      'correction',
+      'denial',
+    ]);
+  });
+
+  it('answers each kind asked for with its own letter; recipient notices are made per task', () => {
+    const kinds = (k: RequestKind[]) => letterChoices(detail(summary({ kinds: k }))).map((c) => c.kind);
+    expect(kinds(['access'])).toEqual(['ack', 'access', 'denial']);
+    expect(kinds(['portability'])).toEqual(['ack', 'access', 'denial']);
+    expect(kinds(['deletion', 'opt_out_sale'])).toEqual(['ack', 'deletion', 'deletion_denied', 'opt_out_sale', 'denial']);
+    expect(kinds(['opt_out_sharing', 'unsubscribe'])).toEqual(['ack', 'opt_out_sharing', 'denial']);
+    expect(kinds(['access', 'portability', 'correction'])).toEqual(['ack', 'access', 'correction', 'denial']);
+    expect(kinds(['objection'])).toEqual(['ack', 'denial']);
+    const all = letterChoices(detail(summary({ kinds: ['access', 'deletion', 'correction', 'opt_out_sale', 'opt_out_sharing'] })));
+    expect(all.map((c) => c.kind)).not.toContain('vendor_notice');
+    for (const c of all) expect(c.why).not.toBe('');
   });
 
   it('closes answered requests through the form, withdrawn ones directly', () => {

@@ -3,6 +3,7 @@
 import type { ClockEvent } from './bindings/ClockEvent';
 import type { Regime } from './bindings/Regime';
 import type { RequestDetail } from './bindings/RequestDetail';
+import type { RequestKind } from './bindings/RequestKind';
 import type { RequestSummary } from './bindings/RequestSummary';
 import type { Status } from './bindings/Status';
 import { addDays, isoDate } from './format';
@@ -50,8 +51,14 @@ export function clockActions(d: RequestDetail): ClockActions {
 
 export type LetterChoice = { kind: LetterKind; why: string };
 
-/** The letters that can be exported for this request now, acknowledgement first. */
+/**
+ * The letters that can be exported for this request now: the acknowledgement,
+ * the notices the clock and the frequency and fee rules call for, the answer to
+ * each kind asked for, and a refusal. Notices to recipients are made per task.
+ */
 export function letterChoices(d: RequestDetail): LetterChoice[] {
+  const kinds = d.summary.kinds;
+  const has = (k: RequestKind) => kinds.includes(k);
   const out: LetterChoice[] = [
     { kind: 'ack', why: 'Confirms receipt, gives the respond-by date and says how identity will be verified.' },
   ];
@@ -59,11 +66,28 @@ export function letterChoices(d: RequestDetail): LetterChoice[] {
     out.push({ kind: 'extension', why: 'Tells the requester the response date moved, and why.' });
   }
   if (d.frequency && d.frequency.earlier.length >= 2) {
-    out.push({ kind: 'twice', why: `Refers to the earlier requests ${d.frequency.earlier.join(', ')} already answered.` });
+    out.push({ kind: 'twice_limit', why: `Refers to the earlier requests ${d.frequency.earlier.join(', ')} already answered.` });
   }
   if (d.fee) {
-    out.push({ kind: 'fee', why: 'Sets out the fee estimate and the reasons the request is excessive.' });
+    out.push({ kind: 'fee_estimate', why: 'Sets out the fee estimate and the reasons the request is excessive.' });
   }
+  if (has('access') || has('portability')) {
+    out.push({ kind: 'access', why: 'Answers the request to know: the categories held, where they came from, why, who receives them, and the pieces found.' });
+  }
+  if (has('deletion')) {
+    out.push({ kind: 'deletion', why: 'Confirms the deletion, names the recipients told to delete too, and says what was kept and why.' });
+    out.push({ kind: 'deletion_denied', why: 'Refuses the deletion, giving the reason and how to appeal or complain.' });
+  }
+  if (has('correction')) {
+    out.push({ kind: 'correction', why: 'Says what was corrected, or why it was not.' });
+  }
+  if (has('opt_out_sale')) {
+    out.push({ kind: 'opt_out_sale', why: 'Confirms the opt-out of sale and the date it takes effect.' });
+  }
+  if (has('opt_out_sharing')) {
+    out.push({ kind: 'opt_out_sharing', why: 'Confirms the opt-out of sharing and the date it takes effect.' });
+  }
+  out.push({ kind: 'denial', why: 'Refuses the request, giving the reason and how to appeal or complain.' });
   return out;
 }
 

@@ -27,6 +27,17 @@ export const extendRequest = vi.fn<typeof Real.extendRequest>();
 export const proposeFee = vi.fn<typeof Real.proposeFee>();
 export const decideFee = vi.fn<typeof Real.decideFee>();
 export const exportLetter = vi.fn<typeof Real.exportLetter>();
+export const previewLetter = vi.fn<typeof Real.previewLetter>();
+export const storedLetter = vi.fn<typeof Real.storedLetter>();
+export const recordDelivery = vi.fn<typeof Real.recordDelivery>();
+export const getLetterTemplate = vi.fn<typeof Real.getLetterTemplate>();
+export const saveLetterTemplate = vi.fn<typeof Real.saveLetterTemplate>();
+export const getDataMap = vi.fn<typeof Real.getDataMap>();
+export const dataMapVersions = vi.fn<typeof Real.dataMapVersions>();
+export const saveDataMap = vi.fn<typeof Real.saveDataMap>();
+export const getRecipientTasks = vi.fn<typeof Real.getRecipientTasks>();
+export const createRecipientTasks = vi.fn<typeof Real.createRecipientTasks>();
+export const markRecipientTask = vi.fn<typeof Real.markRecipientTask>();
 export const metrics = vi.fn<typeof Real.metrics>();
 export const exportRegister = vi.fn<typeof Real.exportRegister>();
 export const retentionRun = vi.fn<typeof Real.retentionRun>();
@@ -85,6 +96,8 @@ const all = [
   getVerification, setVerificationPoints, acceptPartialPoint, setVerificationStep, setOnBehalf,
   overrideVerificationLevel, markVerificationAsked, decideVerification,
   addEvidence, evidenceFile, checkEvidence,
+  previewLetter, storedLetter, recordDelivery, getLetterTemplate, saveLetterTemplate,
+  getDataMap, dataMapVersions, saveDataMap, getRecipientTasks, createRecipientTasks, markRecipientTask,
 ];
 
 export function resetApi(): void {
@@ -117,4 +130,12 @@ export function resetApi(): void {
     };
   });
   listSources.mockResolvedValue([]);
+  previewLetter.mockResolvedValue(new ArrayBuffer(8));
+  storedLetter.mockResolvedValue(new ArrayBuffer(8));
+  getRecipientTasks.mockResolvedValue({ tasks: [], open: 0, applies: false });
+  getLetterTemplate.mockImplementation(async (kind, lang) => {
+    const body = `# ${kind} (${lang})\n`;
+    return { kind, lang, version: 0, body, builtin: body, versions: [] };
+  });
+  dataMapVersions.mockResolvedValue([]);
 }

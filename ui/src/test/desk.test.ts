@@ -8,7 +8,7 @@ import type { RequestDetail } from '../lib/bindings/RequestDetail';
 import { drafts } from '../lib/drafts';
 import * as api from './api-mock';
 import { expectAccessible } from './axe';
-import { LATER, LIST, LOCKED, OVERDUE, SOON, UNLOCKED, detail, verification } from './fixtures';
+import { LATER, LIST, LOCKED, OVERDUE, SOON, UNLOCKED, detail, letter, verification } from './fixtures';
 import { el, key, openRow, renderDesk as renderList } from './helpers';
 
 const details: Record<string, RequestDetail> = {};
@@ -193,7 +193,7 @@ describe('the open request', () => {
 
   it('switches tabs with 1–6 and shows the log and letters', async () => {
     details['2026-0003'] = detail(LATER, {
-      letters: [{ id: 7, kind: 'ack', created_at: '2026-01-05T09:00:00Z', sha256: 'f00d'.repeat(16), file_name: 'ack.pdf' }],
+      letters: [letter()],
     });
     const { container } = await renderDesk();
     await openRow(container, '2026-0003');

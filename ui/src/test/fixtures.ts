@@ -1,4 +1,9 @@
+import type { DataMap } from '../lib/bindings/DataMap';
+import type { DataMapVersion } from '../lib/bindings/DataMapVersion';
 import type { LedgerInfo } from '../lib/bindings/LedgerInfo';
+import type { LetterInfo } from '../lib/bindings/LetterInfo';
+import type { RecipientTask } from '../lib/bindings/RecipientTask';
+import type { TemplateView } from '../lib/bindings/TemplateView';
 import type { PieceRow } from '../lib/bindings/PieceRow';
 import type { PiecesView } from '../lib/bindings/PiecesView';
 import type { RedactionType } from '../lib/bindings/RedactionType';
@@ -215,4 +220,127 @@ export function verification(over: Partial<VerificationView> = {}, record: Parti
     same_agent: [],
     ...over,
   };
+}
+
+/** A letter kept in the ledger: the acknowledgement, in English, not yet recorded as sent. */
+export function letter(over: Partial<LetterInfo> = {}): LetterInfo {
+  return {
+    id: 7,
+    kind: 'ack',
+    created_at: '2026-01-05T09:00:00Z',
+    sha256: 'f00d'.repeat(16),
+    file_name: 'ack.pdf',
+    lang: 'en',
+    data_map_version: 2,
+    template_version: 0,
+    delivery: null,
+    delivered_on: null,
+    ...over,
+  };
+}
+
+export function task(over: Partial<RecipientTask> = {}): RecipientTask {
+  return {
+    id: 1,
+    recipient_id: 'google_analytics',
+    recipient: 'Google Analytics',
+    action: 'deletion',
+    created_at: '2026-01-15T10:00:00Z',
+    sent_on: null,
+    confirmed_on: null,
+    ...over,
+  };
+}
+
+const text = (en: string, es = ''): Record<string, string> => (es ? { en, es } : { en });
+
+/** A small data map: three categories, two recipients, a few roles mapped. */
+export const DATA_MAP: DataMap = {
+  note: 'Seeded from the privacy policy.',
+  categories: [
+    {
+      id: 'identifiers',
+      label: text('Identifiers', 'Identificadores'),
+      examples: text('name, account number, IP address', 'nombre, número de cuenta, dirección IP'),
+      sources: ['website_users'],
+      purposes: ['operate'],
+      retention: text('as long as the purposes need it'),
+      sold: true,
+      disclosed: true,
+    },
+    {
+      id: 'contact_details',
+      label: text('Business contact details'),
+      examples: text('business email, phone'),
+      sources: ['website_users'],
+      purposes: ['operate'],
+      retention: text('as long as the purposes need it'),
+      sold: false,
+      disclosed: true,
+    },
+    {
+      id: 'inferences',
+      label: text('Inferences'),
+      examples: text('scores'),
+      sources: [],
+      purposes: [],
+      retention: text('12 months'),
+      sold: false,
+      disclosed: false,
+    },
+  ],
+  sources: [{ id: 'website_users', label: text('you, through our website') }],
+  purposes: [{ id: 'operate', label: text('to run our services') }],
+  recipient_kinds: [
+    { id: 'service_provider', label: text('service providers') },
+    { id: 'data_partner', label: text('data partners') },
+  ],
+  safeguards: [
+    { id: 'dpf', label: text('the EU-US Data Privacy Framework') },
+    { id: 'scc', label: text('standard contractual clauses') },
+  ],
+  recipients: [
+    {
+      id: 'google_analytics',
+      name: 'Google Analytics',
+      kind: 'service_provider',
+      purpose: 'Analytics',
+      country: 'US',
+      safeguard: 'dpf',
+      contact: 'Google LLC, Mountain View',
+      disclosed: ['identifiers'],
+      sold: [],
+    },
+    {
+      id: 'zoominfo',
+      name: 'ZoomInfo',
+      kind: 'data_partner',
+      purpose: 'Enrichment',
+      country: 'US',
+      safeguard: '',
+      contact: 'privacy@zoominfo.example',
+      disclosed: ['identifiers', 'contact_details'],
+      sold: ['identifiers'],
+    },
+  ],
+  role_categories: { email: 'contact_details', person_name: 'identifiers', other: 'inferences' },
+  column_categories: {},
+  automated_decisions: text('We make no decisions based solely on automated processing.', 'No tomamos decisiones automatizadas.'),
+};
+
+export function mapVersion(over: Partial<DataMapVersion> = {}): DataMapVersion {
+  return {
+    version: 2,
+    created_at: '2026-01-10T09:00:00Z',
+    actor: 'officer',
+    note: 'Added ZoomInfo',
+    map: structuredClone(DATA_MAP),
+    ...over,
+  };
+}
+
+/** The built-in acknowledgement template in English, never edited. */
+export function template(over: Partial<TemplateView> = {}): TemplateView {
+  const body = '{% extends "_letter" %}\n{% block heading %}We received your request{% endblock %}\n';
+  return { kind: 'ack', lang: 'en', version: 0, body, builtin: body, versions: [], ...over };
 }

@@ -296,6 +296,7 @@ describe('the Redaction tab', () => {
         {
           source: 'crm_contacts',
           columns: ['id', 'Name', 'Email', 'Owner', 'Notes'],
+          roles: ['record_id', 'person_name', 'email', 'other_person_name', 'free_text'],
           rows: [{ row_id: 'C-103', values: ['C-103', 'Margaret Okafor', 'm.okafor@example.com', '[redacted: third party]', 'Called 😀 [redacted: third party] about renewal; SSN [withheld: a Social Security number is held; the law does not allow us to disclose it]'] }],
         },
       ],

@@ -200,6 +200,56 @@ describe('closing', () => {
     expect(container.textContent).toContain('Closed on');
   });
 
+  it('closes a deletion with recipients still to confirm only with a reason, kept in the log', async () => {
+    details['2026-0002'] = detail(RESPONDED, { allowed_next: ['closed'], responded_on: '2026-01-14' });
+    const { container } = await renderDesk(3);
+    await openRow(container, '2026-0002');
+    await fireEvent.click(el(container, '#status-apply'));
+    const form = el(container, '#close-form');
+    const refusal =
+      '2026-0002: 2 recipient task(s) are still open (Google Analytics, ZoomInfo); confirm them, or give a reason to close anyway';
+    api.closeRequest.mockRejectedValueOnce({ code: 'invalid', message: refusal });
+    await fireEvent.click(el(form, '#close-submit'));
+    expect(api.closeRequest).toHaveBeenCalledWith('2026-0002', [
+      { kind: 'access', outcome: 'complied', basis: '' },
+      { kind: 'deletion', outcome: 'complied', basis: '' },
+    ]);
+    await waitFor(() => expect(document.activeElement).toBe(el(form, '#close-override')));
+    expect(el(form, '#close-tasks-open').textContent).toContain('Google Analytics, ZoomInfo');
+    expect(el(form, '#close-submit').textContent?.trim()).toBe('Close with tasks open');
+    expect(form.querySelector('[role="alert"]')).toBeNull();
+    await expectAccessible(container);
+
+    api.closeRequest.mockClear();
+    await fireEvent.click(el(form, '#close-submit'));
+    expect(api.closeRequest).not.toHaveBeenCalled();
+    expect(el(form, '#close-override').getAttribute('aria-invalid')).toBe('true');
+
+    api.closeRequest.mockResolvedValue(detail({ ...RESPONDED, status: 'closed' }, { allowed_next: [], closed_on: '2026-01-15' }));
+    await type(el(form, '#close-override'), ' ZoomInfo no longer answers; deletion requested twice by email ');
+    await fireEvent.click(el(form, '#close-submit'));
+    expect(api.closeRequest).toHaveBeenCalledWith(
+      '2026-0002',
+      [
+        { kind: 'access', outcome: 'complied', basis: '' },
+        { kind: 'deletion', outcome: 'complied', basis: '' },
+      ],
+      'ZoomInfo no longer answers; deletion requested twice by email',
+    );
+    await waitFor(() => expect(el(container, '#detail-status').dataset.status).toBe('closed'));
+  });
+
+  it('shows any other refusal to close as it is', async () => {
+    details['2026-0002'] = detail(RESPONDED, { allowed_next: ['closed'], responded_on: '2026-01-14' });
+    const { container } = await renderDesk(3);
+    await openRow(container, '2026-0002');
+    await fireEvent.click(el(container, '#status-apply'));
+    api.closeRequest.mockRejectedValueOnce({ code: 'invalid', message: 'the request has not been answered yet' });
+    await fireEvent.click(el(container, '#close-submit'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('the request has not been answered yet'));
+    expect(container.querySelector('#close-override')).toBeNull();
+  });
+
   it('opens the close form from the primary action', async () => {
     details['2026-0002'] = detail({ ...RESPONDED, status: 'denied' }, { allowed_next: ['closed'] });
     const { container } = await renderDesk(3);
@@ -252,7 +302,7 @@ describe('frequency', () => {
 
     api.exportLetter.mockResolvedValue({ path: '/home/o/twice.pdf', sha256: 'ef'.repeat(32), reference: '2026-0003' });
     await fireEvent.click(el(note, '#export-twice'));
-    expect(api.exportLetter).toHaveBeenCalledWith('2026-0003', 'twice');
+    expect(api.exportLetter).toHaveBeenCalledWith('2026-0003', 'twice_limit');
     await expectAccessible(container);
 
     await fireEvent.click(el(note, '[data-earlier="2026-0001"]'));
@@ -266,7 +316,7 @@ describe('frequency', () => {
     expect(el(container, '#frequency-note').textContent).toContain('Utah');
     expect(container.querySelector('#export-twice')).toBeNull();
     await key('5');
-    expect(container.querySelector('[data-letter="twice"]')).toBeNull();
+    expect(container.querySelector('[data-letter="twice_limit"]')).toBeNull();
   });
 });
 
@@ -304,7 +354,7 @@ describe('the fee path', () => {
     details['2026-0002'] = proposed;
     api.exportLetter.mockResolvedValue({ path: '/home/o/fee.pdf', sha256: 'ab'.repeat(32), reference: '2026-0002' });
     await fireEvent.click(el(container, '#export-fee'));
-    expect(api.exportLetter).toHaveBeenCalledWith('2026-0002', 'fee');
+    expect(api.exportLetter).toHaveBeenCalledWith('2026-0002', 'fee_estimate');
     await waitFor(() => expect(el(document, '#toast').textContent).toBe('Fee estimate saved to /home/o/fee.pdf'));
 
     api.decideFee.mockResolvedValue(detail(SOON, { fee: { ...FEE, decision: 'declined', decided_on: '2026-01-20' } }));
@@ -336,9 +386,24 @@ describe('the letters tab', () => {
     await openRow(container, '2026-0002');
     await key('5');
     const panel = el(container, '[role="tabpanel"]');
-    expect([...panel.querySelectorAll('[data-letter]')].map((li) => li.getAttribute('data-letter'))).toEqual(['ack', 'extension', 'fee']);
+    // SOON asks for deletion and an opt-out of sale.
+    expect([...panel.querySelectorAll('[data-letter]')].map((li) => li.getAttribute('data-letter'))).toEqual([
+      'ack',
+      'extension',
+      'fee_estimate',
+      'deletion',
+      'deletion_denied',
+      'opt_out_sale',
+      'denial',
+    ]);
     api.exportLetter.mockResolvedValue(null);
-    for (const [id, kind] of [['#export-ack', 'ack'], ['#letter-extension', 'extension'], ['#letter-fee', 'fee']]) {
+    for (const [id, kind] of [
+      ['#export-ack', 'ack'],
+      ['#letter-extension', 'extension'],
+      ['#letter-fee_estimate', 'fee_estimate'],
+      ['#letter-deletion', 'deletion'],
+      ['#letter-opt_out_sale', 'opt_out_sale'],
+    ]) {
       await fireEvent.click(el(panel, id));
       expect(api.exportLetter).toHaveBeenLastCalledWith('2026-0002', kind);
       await waitFor(() => expect(el<HTMLButtonElement>(panel, id).disabled).toBe(false));
