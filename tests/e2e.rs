@@ -313,7 +313,9 @@ async fn letters(c: &Client, dir: &Path, shot: &Option<PathBuf>) {
     for want in ["Margaret Okafor", "Categories sold", "Appendix", "m.okafor@example.net"] {
         assert!(text.contains(want), "{want:?} missing from the saved letter: {text}");
     }
-    for gone in ["536-22-4187", "4111 1111 1111 1111", "Brightl1ne!2026", "Devon Achterberg", "(916) 555-0177"] {
+    for gone in
+        ["536-22-4187", "4111 1111 1111 1111", "Brightl1ne!2026", "Devon Achterberg", "(916) 555-0177"]
+    {
         assert!(!text.contains(gone), "{gone} is in the letter");
     }
 }
