@@ -246,6 +246,7 @@ fn the_fee_path_records_reasons_estimate_and_answer() {
     desk.export_letter(&r, LetterKind::FeeEstimate, &Default::default(), &out).unwrap();
     let text =
         String::from_utf8(Command::new("pdftotext").arg(&out).arg("-").output().unwrap().stdout).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("EUR 50.00") && text.contains("answered last week"), "{text}");
     desk.decide_fee(&r, false).unwrap();
     let fee = desk.detail(&r).unwrap().fee.unwrap();

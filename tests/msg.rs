@@ -47,6 +47,9 @@ fn an_outlook_message_becomes_a_request_with_its_attachment() {
     assert_eq!(d.summary.received_date.to_string(), "2026-11-02");
     assert_eq!(d.message_id.as_deref(), Some("<outlook-1@example.com>"));
     assert_eq!(d.thread[0].attachments[0].name, "Vollmacht.pdf");
+    // Kept once, inside the raw message; taken from it again, checked by its SHA-256.
+    let (name, bytes) = desk.attachment(d.thread[0].attachments[0].id).unwrap();
+    assert_eq!((name.as_str(), bytes.as_slice()), ("Vollmacht.pdf", &b"%PDF-1.4 authorisation"[..]));
     let again = desk.import(&[f]).unwrap();
     assert_eq!(again.duplicates.len(), 1, "same Message-ID from the transport headers");
 }

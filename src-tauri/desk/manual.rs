@@ -57,7 +57,7 @@ pub(super) fn read_document(path: &Path, limit_mb: u32) -> Result<NewAttachment>
     if data.len() > limit_mb as usize * 1_048_576 {
         return Err(Error::Invalid(format!("{}: larger than the {limit_mb} MB limit", path.display())));
     }
-    Ok(NewAttachment { name, mime, data })
+    Ok(NewAttachment::new(name, mime, data, None))
 }
 
 fn received_at(s: &str, time_zone: &str) -> Result<DateTime<Utc>> {

@@ -2,6 +2,8 @@
 
 use chrono::{DateTime, Utc};
 
+use sha2::Digest;
+
 use super::Desk;
 use crate::intake::classify;
 use crate::ledger::{NewRequest, TrayItem};
@@ -39,8 +41,28 @@ impl Desk {
         Ok(self.ledger.promote(&self.actor, message, &request)?)
     }
 
-    /// An attachment's sanitised name and bytes.
+    /// An attachment's sanitised name and bytes. An email's attachment is taken
+    /// again from the raw message the ledger keeps, and must match its SHA-256.
     pub fn attachment(&self, id: u32) -> Result<(String, Vec<u8>)> {
-        Ok(self.ledger.attachment(id)?)
+        let a = self.ledger.attachment(id)?;
+        let Some(part) = a.part else {
+            return Ok((a.name, a.data));
+        };
+        let gone = || Error::Invalid(format!("attachment {id}: its message was erased by the retention run"));
+        if a.message_raw.is_empty() {
+            return Err(gone());
+        }
+        let label = format!("attachment {id}");
+        let email = crate::intake::parse_any(&label, &a.message_file, &a.message_raw)?;
+        let data = email
+            .attachments
+            .into_iter()
+            .nth(part as usize)
+            .map(|x| x.data)
+            .filter(|d| hex::encode(sha2::Sha256::digest(d)) == a.sha256)
+            .ok_or_else(|| {
+                crate::ledger::LedgerError::Damaged(format!("attachment {id} no longer matches its SHA-256"))
+            })?;
+        Ok((a.name, data))
     }
 }

@@ -62,8 +62,13 @@ fn negated(clause: &str, at: usize) -> bool {
     NEGATIONS.iter().any(|n| find(window, n).is_some())
 }
 
+static SALE_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SALE]));
+static SHARING_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SHARING]));
+
 /// Blank out every occurrence of the cues, returning the first one found.
-fn take_phrases(text: &mut String, cues: &[&str]) -> Option<String> {
+fn take_phrases(text: &mut String, cues: &[&str], set: &CueSet) -> Option<String> {
+    // Most messages hold none of them: one pass tells.
+    set.first_listed(text)?;
     let mut first = None;
     for cue in cues {
         while let Some(at) = find(text, cue) {
@@ -78,10 +83,11 @@ fn take_phrases(text: &mut String, cues: &[&str]) -> Option<String> {
 fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
     let mut text = text.to_string();
     let mut kinds = Vec::new();
-    for (kind, cues) in
-        [(RequestKind::OptOutSale, OPT_OUT_SALE), (RequestKind::OptOutSharing, OPT_OUT_SHARING)]
-    {
-        if let Some(cue) = take_phrases(&mut text, cues) {
+    for (kind, cues, set) in [
+        (RequestKind::OptOutSale, OPT_OUT_SALE, &*SALE_SET),
+        (RequestKind::OptOutSharing, OPT_OUT_SHARING, &*SHARING_SET),
+    ] {
+        if let Some(cue) = take_phrases(&mut text, cues, set) {
             kinds.push(kind);
             reasons.push(format!("{kind}: \"{cue}\""));
         }

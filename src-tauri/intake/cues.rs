@@ -6,6 +6,9 @@ use crate::rules::RequestKind;
 
 /// Lower case, accents removed, so "Löschung", "LOSCHUNG" and "loschung" meet.
 pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
         match c {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::store::import_bytes;
+use super::store::{import_bytes, prepare, store, Prepared};
 use super::{IntakeError, MAX_EMAIL_BYTES};
 use crate::ledger::Ledger;
 use crate::Error;
@@ -95,20 +95,6 @@ pub(super) enum Outcome {
     SetAside,
 }
 
-fn import_one(
-    ledger: &mut Ledger,
-    path: &Path,
-    who: (&str, &str, usize),
-    warnings: &mut Vec<String>,
-) -> Result<Outcome, Error> {
-    let raw = read_email(path)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    import_bytes(ledger, &path.display().to_string(), &file_name, raw, who, warnings)
-}
-
 impl ImportSummary {
     /// Record one message's outcome, with any warnings raised while importing it.
     fn add(&mut self, file: String, outcome: Result<Outcome, Error>, warnings: Vec<String>) {
@@ -155,6 +141,36 @@ pub fn import_paths(
     summary
 }
 
+/// What the reading thread hands to the ledger thread for each file.
+enum Ready {
+    /// A mailbox: streamed by the ledger thread itself, message by message.
+    Mailbox,
+    Message(Box<Result<Prepared, Error>>),
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// Read and understand one file (no ledger needed).
+fn read_and_prepare(path: &Path, max_attachment: usize) -> Ready {
+    if has_extension(path, "mbox") {
+        return Ready::Mailbox;
+    }
+    let file = path.display().to_string();
+    let prepared = std::panic::catch_unwind(|| {
+        read_email(path)
+            .map_err(Error::from)
+            .and_then(|raw| prepare(&file, &file_name_of(path), raw, max_attachment))
+    });
+    Ready::Message(Box::new(prepared.unwrap_or_else(|_| {
+        Err(IntakeError::NotAnEmail { file: file.clone(), why: "the message could not be read".into() }
+            .into())
+    })))
+}
+
+/// Files are read, parsed and classified on a second thread, a few ahead of
+/// the ledger, which stores them in order on this one.
 fn import_each(
     ledger: &mut Ledger,
     paths: &[PathBuf],
@@ -165,28 +181,48 @@ fn import_each(
     let mut files = Vec::new();
     expand(paths, &mut files, &mut summary.errors);
     let total = files.len() as u32;
-    for (done, path) in files.iter().enumerate() {
-        let now = ImportProgress {
-            done: done as u32,
-            total,
-            current: path.display().to_string(),
-            errors: summary.errors.len() as u32,
-        };
-        if !progress(&now) {
-            summary.errors.extend(files[done..].iter().map(|p| ImportError {
-                file: p.display().to_string(),
-                error: format!("{}: not imported: the import was cancelled", p.display()),
-            }));
-            return;
+    let max_attachment = who.2;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Ready>(16);
+        let reading = &files;
+        scope.spawn(move || {
+            for path in reading {
+                // The receiver is gone once the import stops (cancelled).
+                if tx.send(read_and_prepare(path, max_attachment)).is_err() {
+                    return;
+                }
+            }
+        });
+        for (done, path) in files.iter().enumerate() {
+            let now = ImportProgress {
+                done: done as u32,
+                total,
+                current: path.display().to_string(),
+                errors: summary.errors.len() as u32,
+            };
+            if !progress(&now) {
+                summary.errors.extend(files[done..].iter().map(|p| ImportError {
+                    file: p.display().to_string(),
+                    error: format!("{}: not imported: the import was cancelled", p.display()),
+                }));
+                return;
+            }
+            let file = path.display().to_string();
+            match rx.recv() {
+                Ok(Ready::Mailbox) => import_mbox(ledger, path, who, summary),
+                Ok(Ready::Message(prepared)) => {
+                    let mut warnings = Vec::new();
+                    let outcome = (*prepared).and_then(|p| store(ledger, p, (who.0, who.1), &mut warnings));
+                    summary.add(file, outcome, warnings);
+                }
+                Err(_) => summary.add(
+                    file.clone(),
+                    Err(IntakeError::NotAnEmail { file, why: "the reading thread stopped".into() }.into()),
+                    Vec::new(),
+                ),
+            }
         }
-        if has_extension(path, "mbox") {
-            import_mbox(ledger, path, who, summary);
-            continue;
-        }
-        let mut warnings = Vec::new();
-        let outcome = import_one(ledger, path, who, &mut warnings);
-        summary.add(path.display().to_string(), outcome, warnings);
-    }
+    });
 }
 
 /// Import messages held in memory, as (name, bytes) pairs — the demo ledger's samples.

@@ -51,4 +51,27 @@ impl CueSet {
             })
             .collect()
     }
+
+    /// The cue listed first (in the order of the groups and lists) that stands
+    /// in `text` at word boundaries: what `cues.iter().find(|c| find(text, c))` gives,
+    /// in one pass over the text.
+    pub fn first_listed(&self, text: &str) -> Option<&'static str> {
+        let bytes = text.as_bytes();
+        let word = |b: u8| b.is_ascii_alphanumeric();
+        self.ac
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let (_, cue, prefix) = self.cues[m.pattern().as_usize()];
+                let needle = cue.trim_end_matches('*').as_bytes();
+                let starts = m.start() == 0 || !word(bytes[m.start() - 1]) || !word(needle[0]);
+                let ends = prefix
+                    || m.end() >= bytes.len()
+                    || !word(bytes[m.end()])
+                    || !word(needle[needle.len() - 1]);
+                starts && ends
+            })
+            .map(|m| m.pattern().as_usize())
+            .min()
+            .map(|i| self.cues[i].1)
+    }
 }

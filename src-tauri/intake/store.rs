@@ -31,33 +31,44 @@ fn thread_of(ledger: &Ledger, email: &ParsedEmail) -> Result<Option<(String, Str
     Ok(None)
 }
 
-/// Import one message already in memory. `file` names it in errors; `file_name`
-/// is what the ledger keeps.
-pub(super) fn import_bytes(
-    ledger: &mut Ledger,
+/// A message read and understood, ready to be stored: everything that needs
+/// no ledger, so it can run on another thread while the ledger writes.
+pub(super) struct Prepared {
+    file: String,
+    file_name: String,
+    raw: Vec<u8>,
+    email: ParsedEmail,
+    class: super::Classification,
+    seen: super::Understanding,
+    /// The kept attachments, hashed, each with its place in the message.
+    attachments: Vec<NewAttachment>,
+    warnings: Vec<String>,
+}
+
+/// Parse (under `catch_unwind`), apply the attachment limit, classify.
+pub(super) fn prepare(
     file: &str,
     file_name: &str,
     raw: Vec<u8>,
-    (actor, time_zone, max_attachment): (&str, &str, usize),
-    warnings: &mut Vec<String>,
-) -> Result<Outcome, Error> {
+    max_attachment: usize,
+) -> Result<Prepared, Error> {
     // The parsers are libraries fed hostile input: a panic in one is this
     // file's error, never the end of the batch.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_any(file, file_name, &raw)));
-    let email = parsed.unwrap_or_else(|_| {
+    let mut email = parsed.unwrap_or_else(|_| {
         Err(IntakeError::NotAnEmail { file: file.to_string(), why: "the message could not be parsed".into() })
     })?;
-    if let Some(existing) = ledger.request_for_any_message_id(std::slice::from_ref(&email.message_id))? {
-        return Ok(Outcome::Duplicate(existing));
-    }
-    if ledger.message_known(&email.message_id)? {
-        return Ok(Outcome::Duplicate("the not-a-request tray".into()));
-    }
-    warnings.extend(email.refused.iter().cloned());
+    let mut warnings = email.refused.clone();
     // The officer's limit (a setting), below what the parsers keep at most.
-    let mut email = email;
+    // Each kept attachment remembers its place in the message: the ledger
+    // keeps the raw message, and the attachment is taken from it again.
+    let (mut index, mut parts) = (0u32, Vec::new());
     email.attachments.retain(|a| {
         let keep = a.data.len() <= max_attachment;
+        if keep {
+            parts.push(index);
+        }
+        index += 1;
         if !keep {
             warnings.push(format!(
                 "{file}: attachment {:?} is {:.1} MB, over the {} MB limit; the message was kept without it",
@@ -70,6 +81,53 @@ pub(super) fn import_bytes(
     });
     let class = classify(&email.subject, &email.body_text);
     let seen = understand_with(file, 0, &email, class.clone());
+    let attachments = std::mem::take(&mut email.attachments)
+        .into_iter()
+        .zip(parts)
+        .map(|(a, part)| NewAttachment::new(a.name, a.mime, a.data, Some(part)))
+        .collect();
+    Ok(Prepared {
+        file: file.into(),
+        file_name: file_name.into(),
+        raw,
+        email,
+        seen,
+        class,
+        attachments,
+        warnings,
+    })
+}
+
+/// Import one message already in memory. `file` names it in errors; `file_name`
+/// is what the ledger keeps.
+pub(super) fn import_bytes(
+    ledger: &mut Ledger,
+    file: &str,
+    file_name: &str,
+    raw: Vec<u8>,
+    (actor, time_zone, max_attachment): (&str, &str, usize),
+    warnings: &mut Vec<String>,
+) -> Result<Outcome, Error> {
+    let prepared = prepare(file, file_name, raw, max_attachment)?;
+    store(ledger, prepared, (actor, time_zone), warnings)
+}
+
+/// Store a prepared message: skip a duplicate, join a reply to its thread, set
+/// aside what asks for nothing, else open a request.
+pub(super) fn store(
+    ledger: &mut Ledger,
+    p: Prepared,
+    (actor, time_zone): (&str, &str),
+    warnings: &mut Vec<String>,
+) -> Result<Outcome, Error> {
+    let Prepared { file, file_name, raw, email, class, seen, attachments, warnings: found } = p;
+    if let Some(existing) = ledger.request_for_any_message_id(std::slice::from_ref(&email.message_id))? {
+        return Ok(Outcome::Duplicate(existing));
+    }
+    if ledger.message_known(&email.message_id)? {
+        return Ok(Outcome::Duplicate("the not-a-request tray".into()));
+    }
+    warnings.extend(found);
     let received_at = email.arrived_at.unwrap_or_else(|| {
         warnings.push(format!(
             "{file}: no usable Date or Received header; the time of import is its receipt time"
@@ -78,7 +136,7 @@ pub(super) fn import_bytes(
     });
     let message = NewMessage {
         message_id: email.message_id.clone(),
-        file_name: file_name.to_string(),
+        file_name,
         from_name: email.from_name.clone(),
         from_email: email.from_email.clone(),
         subject: email.subject.clone(),
@@ -88,11 +146,7 @@ pub(super) fn import_bytes(
         raw,
         sha256: email.sha256.clone(),
         evidence: serde_json::to_string(&seen.evidence).unwrap_or_else(|_| "[]".into()),
-        attachments: email
-            .attachments
-            .iter()
-            .map(|a| NewAttachment { name: a.name.clone(), mime: a.mime.clone(), data: a.data.clone() })
-            .collect(),
+        attachments,
     };
     if let Some((reference, because)) = thread_of(ledger, &email)? {
         ledger.join_thread(actor, &reference, &message, &because)?;

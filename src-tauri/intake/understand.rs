@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 
-use super::cues::{find, fold, FIRST_PERSON, NOISE};
+use std::sync::LazyLock;
+
+use super::cues::{fold, FIRST_PERSON, NOISE};
+use super::matcher::CueSet;
 use super::{classify, Classification, ParsedEmail};
 use crate::rules::Regime;
 
@@ -72,6 +75,11 @@ pub fn language(text: &str) -> &'static str {
         .filter(|(_, n)| *n > 0)
         .map_or("en", |(lang, _)| lang)
 }
+
+static FIRST_PERSON_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[FIRST_PERSON]));
+static NOISE_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[NOISE]));
+static AGENT_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[AGENT_CUES]));
+static PARENT_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[PARENT_CUES]));
 
 const AGENT_CUES: &[&str] = &[
     "on behalf of",
@@ -170,8 +178,8 @@ pub fn understand_with(
 
     let own = fold(&format!("{}\n{}", email.subject, super::classify::own_words(&email.body_text)));
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
-    let first_person = FIRST_PERSON.iter().any(|w| find(&own, w).is_some());
-    let noise = NOISE.iter().find(|c| find(&own, c).is_some());
+    let first_person = FIRST_PERSON_SET.first_listed(&own).is_some();
+    let noise = NOISE_SET.first_listed(&own);
     let broadcast = noise.is_some() && (!found_kind || !first_person);
     let set_aside = email.automatic || broadcast || (email.bulk && !first_person);
     let kinds = if set_aside {
@@ -188,10 +196,10 @@ pub fn understand_with(
         class.kinds.iter().map(|k| k.as_str().to_string()).collect()
     };
 
-    let on_behalf = if let Some(cue) = AGENT_CUES.iter().find(|c| find(&own, c).is_some()) {
+    let on_behalf = if let Some(cue) = AGENT_SET.first_listed(&own) {
         say("on_behalf", format!("agent: \"{cue}\""));
         Some("agent".to_string())
-    } else if let Some(cue) = PARENT_CUES.iter().find(|c| find(&own, c).is_some()) {
+    } else if let Some(cue) = PARENT_SET.first_listed(&own) {
         say("on_behalf", format!("parent: \"{cue}\""));
         Some("parent".to_string())
     } else {

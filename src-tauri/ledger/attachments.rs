@@ -21,12 +21,34 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_message ON attachments(message_id);
 ";
 
+/// An email's attachments are inside its raw message, which the ledger keeps:
+/// they are stored as a reference (`part`) to it instead of a second copy.
+pub(super) const SCHEMA_PARTS: &str = "
+ALTER TABLE attachments ADD COLUMN part INTEGER;
+";
+
 #[derive(Debug, Clone)]
 pub struct NewAttachment {
     /// Already sanitised: a plain file name, never a path.
     pub name: String,
     pub mime: String,
     pub data: Vec<u8>,
+    /// Hex SHA-256 of `data` (computed where the file is read, off the ledger's thread).
+    pub sha256: String,
+    /// Its place among the attachments of the raw message it came in (the
+    /// bytes are then not stored again); None for a scanned document.
+    pub part: Option<u32>,
+}
+
+/// What the ledger holds of an attachment: its bytes, or the raw message and
+/// the place in it to take them from.
+pub struct StoredAttachment {
+    pub name: String,
+    pub sha256: String,
+    pub data: Vec<u8>,
+    pub part: Option<u32>,
+    pub message_file: String,
+    pub message_raw: Vec<u8>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -38,12 +60,21 @@ pub struct AttachmentInfo {
     pub sha256: String,
 }
 
+impl NewAttachment {
+    pub fn new(name: String, mime: String, data: Vec<u8>, part: Option<u32>) -> NewAttachment {
+        let sha256 = hex::encode(Sha256::digest(&data));
+        NewAttachment { name, mime, data, sha256, part }
+    }
+}
+
 pub(super) fn insert(tx: &Connection, message: i64, files: &[NewAttachment]) -> Result<()> {
     for a in files {
-        tx.execute(
-            "INSERT INTO attachments (message_id, name, mime, size, sha256, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![message, a.name, a.mime, a.data.len() as i64, hex::encode(Sha256::digest(&a.data)), a.data],
-        )?;
+        let stored: &[u8] = if a.part.is_some() { &[] } else { &a.data };
+        tx.prepare_cached(
+            "INSERT INTO attachments (message_id, name, mime, size, sha256, data, part)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![message, a.name, a.mime, a.data.len() as i64, a.sha256, stored, a.part])?;
     }
     Ok(())
 }
@@ -65,12 +96,25 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// An attachment's name and bytes, to save where the officer chooses.
-    pub fn attachment(&self, id: u32) -> Result<(String, Vec<u8>)> {
+    /// An attachment as stored, to save where the officer chooses.
+    pub fn attachment(&self, id: u32) -> Result<StoredAttachment> {
         self.conn
-            .query_row("SELECT name, data FROM attachments WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT a.name, a.sha256, a.data, a.part, m.file_name,
+                        CASE WHEN a.part IS NULL THEN x'' ELSE m.raw END
+                 FROM attachments a JOIN messages m ON m.id = a.message_id WHERE a.id = ?1",
+                [id],
+                |r| {
+                    Ok(StoredAttachment {
+                        name: r.get(0)?,
+                        sha256: r.get(1)?,
+                        data: r.get(2)?,
+                        part: r.get(3)?,
+                        message_file: r.get(4)?,
+                        message_raw: r.get(5)?,
+                    })
+                },
+            )
             .map_err(|_| LedgerError::Damaged(format!("no attachment {id}")))
     }
 }

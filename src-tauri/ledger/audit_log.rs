@@ -29,9 +29,8 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 
 pub(super) fn append(tx: &Connection, actor: &str, record: &AuditRecord) -> Result<()> {
     let last: Option<(u32, String)> = tx
-        .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let (prev_seq, prev_hash) = last.unwrap_or((0, GENESIS_HASH.to_string()));
     let entry = AuditEntry {
@@ -44,21 +43,21 @@ pub(super) fn append(tx: &Connection, actor: &str, record: &AuditRecord) -> Resu
     };
     let digest = detail_digest(&entry.detail);
     let hash = entry_hash(&prev_hash, &entry, &digest);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO audit_log (seq, at, actor, action, reference, detail, detail_sha256, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            entry.seq,
-            entry.at,
-            entry.actor,
-            entry.action,
-            entry.reference,
-            entry.detail,
-            digest,
-            prev_hash,
-            hash
-        ],
-    )?;
+    )?
+    .execute(params![
+        entry.seq,
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.reference,
+        entry.detail,
+        digest,
+        prev_hash,
+        hash
+    ])?;
     Ok(())
 }
 

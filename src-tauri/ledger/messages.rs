@@ -50,27 +50,27 @@ pub(super) fn insert(
     request_id: Option<i64>,
     tray: Option<&str>,
 ) -> Result<i64> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO messages (message_id, file_name, from_name, from_email, subject, sent_at,
                                received_at, body_text, raw, sha256, imported_at, request_id, tray, evidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
-            m.message_id,
-            m.file_name,
-            m.from_name,
-            m.from_email,
-            m.subject,
-            m.sent_at.map(|t| t.to_rfc3339()),
-            m.received_at.to_rfc3339(),
-            m.body_text,
-            m.raw,
-            m.sha256,
-            Utc::now().to_rfc3339(),
-            request_id,
-            tray,
-            m.evidence
-        ],
-    )?;
+    )?
+    .execute(params![
+        m.message_id,
+        m.file_name,
+        m.from_name,
+        m.from_email,
+        m.subject,
+        m.sent_at.map(|t| t.to_rfc3339()),
+        m.received_at.to_rfc3339(),
+        m.body_text,
+        m.raw,
+        m.sha256,
+        Utc::now().to_rfc3339(),
+        request_id,
+        tray,
+        m.evidence
+    ])?;
     let id = tx.last_insert_rowid();
     attachments::insert(tx, id, &m.attachments)?;
     Ok(id)

@@ -25,7 +25,7 @@ fn steps() -> Vec<String> {
         .concat(),
         [clock_events::SCHEMA, outcomes::SCHEMA, fees::SCHEMA].concat(),
         [data_sources::SCHEMA, pieces::SCHEMA, verifications::SCHEMA, evidence::SCHEMA].concat(),
-        datamap::SCHEMA.to_string(),
+        [datamap::SCHEMA, attachments::SCHEMA_PARTS].concat(),
     ]
 }
 

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use attachments::{AttachmentInfo, NewAttachment};
+pub use attachments::{AttachmentInfo, NewAttachment, StoredAttachment};
 pub use clock_events::{ClockEvent, ClockEventKind};
 pub use data_sources::{RowSink, SourceDone, SourceInfo};
 pub use datamap::{RecipientTask, TemplateVersion};
@@ -184,7 +184,22 @@ impl Ledger {
     /// Run many changes in one transaction, so a large import is written (and
     /// synced) once. Each change inside still succeeds or fails alone; if the
     /// batch cannot be committed, none of it is kept.
+    ///
+    /// For the batch the ledger uses a rollback journal instead of its WAL, so
+    /// each new page is encrypted and written once, not into the WAL and then
+    /// again into the file. The journal holds only pages as they are in the
+    /// (encrypted) file, and is deleted at the commit.
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Ledger) -> T) -> Result<T> {
+        // If the mode cannot change (another connection), the batch runs in WAL.
+        let direct = self.conn.pragma_update(None, "journal_mode", "DELETE").is_ok();
+        let out = self.in_transaction(f);
+        if direct {
+            self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        out
+    }
+
+    fn in_transaction<T>(&mut self, f: impl FnOnce(&mut Ledger) -> T) -> Result<T> {
         self.conn.execute_batch("BEGIN IMMEDIATE")?;
         let out = f(self);
         if let Err(e) = self.conn.execute_batch("COMMIT") {

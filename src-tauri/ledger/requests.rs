@@ -130,15 +130,17 @@ fn kinds_json(kinds: &[RequestKind]) -> String {
     serde_json::to_string(kinds).unwrap_or_else(|_| "[]".into())
 }
 
-/// Insert the request for an already stored message and link the message to it.
-fn insert_request(tx: &Connection, message_row: i64, req: &NewRequest) -> Result<String> {
+/// Insert a request; with an already stored message, link the message to it.
+/// Returns the reference and the request's row id.
+fn insert_request(tx: &Connection, message_row: Option<i64>, req: &NewRequest) -> Result<(String, i64)> {
     let year = req.received_date.year();
     let (seq, reference) = next_reference(tx, year)?;
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO requests (reference, year, seq, message_id, received_at, received_date,
             requester_name, requester_email, kinds, regime, status, subject, channel, created_at, postal_address)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        params![
+    )?
+    .execute(params![
             reference,
             year,
             seq,
@@ -154,18 +156,18 @@ fn insert_request(tx: &Connection, message_row: i64, req: &NewRequest) -> Result
             req.channel,
             Utc::now().to_rfc3339(),
             req.postal_address
-        ],
-    )?;
-    tx.execute(
-        "UPDATE messages SET request_id = (SELECT id FROM requests WHERE reference = ?1) WHERE id = ?2",
-        params![reference, message_row],
-    )?;
-    Ok(reference)
+        ])?;
+    let id = tx.last_insert_rowid();
+    if let Some(message_row) = message_row {
+        tx.execute("UPDATE messages SET request_id = ?1 WHERE id = ?2", params![id, message_row])?;
+    }
+    Ok((reference, id))
 }
 
 fn next_reference(tx: &Connection, year: i32) -> Result<(i64, String)> {
-    let seq: i64 =
-        tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?1", [year], |r| r.get(0))?;
+    let seq: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) + 1 FROM requests WHERE year = ?1")?
+        .query_row([year], |r| r.get(0))?;
     Ok((seq, format!("{year}-{seq:04}")))
 }
 
@@ -173,8 +175,12 @@ impl Ledger {
     /// Store a message and the request it makes, with one audit entry, atomically.
     pub fn create_request(&mut self, actor: &str, message: &NewMessage, req: &NewRequest) -> Result<String> {
         self.audited(actor, |tx| {
-            let message_row = messages::insert(tx, message, None, None)?;
-            let reference = insert_request(tx, message_row, req)?;
+            // The request first, then its message pointing at it: the message
+            // row, with its raw email, is written once and never rewritten.
+            let (reference, id) = insert_request(tx, None, req)?;
+            let message_row = messages::insert(tx, message, Some(id), None)?;
+            tx.prepare_cached("UPDATE requests SET message_id = ?1 WHERE id = ?2")?
+                .execute(params![message_row, id])?;
             let detail = format!("from file {}; {}", message.file_name, req.reasons);
             Ok((reference.clone(), AuditRecord::new("request.created", Some(&reference), detail)))
         })
@@ -183,9 +189,7 @@ impl Ledger {
     /// Make a request of a message from the "Not a request" tray.
     pub fn promote(&mut self, actor: &str, message: u32, req: &NewRequest) -> Result<String> {
         self.audited(actor, |tx| {
-            let reference = insert_request(tx, i64::from(message), req)?;
-            let request: i64 =
-                tx.query_row("SELECT id FROM requests WHERE reference = ?1", [&reference], |r| r.get(0))?;
+            let (reference, request) = insert_request(tx, Some(i64::from(message)), req)?;
             Ledger::untray(tx, message, request)?;
             let detail = format!("promoted from the not-a-request tray; {}", req.reasons);
             Ok((reference.clone(), AuditRecord::new("request.created", Some(&reference), detail)))

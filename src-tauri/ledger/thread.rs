@@ -50,11 +50,10 @@ impl Ledger {
         for id in ids {
             let found: Option<String> = self
                 .conn
-                .query_row(
+                .prepare_cached(
                     "SELECT r.reference FROM messages m JOIN requests r ON r.id = m.request_id WHERE m.message_id = ?1",
-                    [id],
-                    |r| r.get(0),
-                )
+                )?
+                .query_row([id], |r| r.get(0))
                 .optional()?;
             if found.is_some() {
                 return Ok(found);
@@ -65,11 +64,10 @@ impl Ledger {
 
     /// Whether a message with this Message-ID is stored at all (thread or tray).
     pub fn message_known(&self, message_id: &str) -> Result<bool> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM messages WHERE message_id = ?1)",
-            [message_id],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM messages WHERE message_id = ?1)")?
+            .query_row([message_id], |r| r.get(0))?)
     }
 
     /// Add a reply to a request's thread.
