@@ -43,7 +43,10 @@ pub fn letter(ledger: &Path, a: LetterArgs) -> Result<()> {
     }
     let reference =
         a.reference.ok_or_else(|| Error::Invalid("give the request's reference, or --sample KIND".into()))?;
-    let kind: LetterKind = a.kind.unwrap_or_default().parse()?;
+    let kind: LetterKind = a
+        .kind
+        .ok_or_else(|| Error::Invalid("give the letter with --kind (ack, access, deletion, …)".into()))?
+        .parse()?;
     let opts = LetterOptions { lang: a.lang, reason: a.reason, task: a.task };
     let done = super::open(ledger)?.export_letter(&reference, kind, &opts, &a.out)?;
     println!("wrote {} (sha256 {})", done.path, done.sha256);

@@ -203,12 +203,12 @@ impl DataMap {
     }
 
     /// Recipients that must be told of a request of this kind, given the
-    /// categories held on the person (all of them when none are known):
+    /// categories held on the person (none when nothing is held):
     /// deletion — everyone the data went to (service providers, contractors,
     /// and third parties it was sold or shared to); opt-out of sale — those it
     /// was sold to; opt-out of sharing — affiliates and third-party providers.
     pub fn recipients_to_notify(&self, kind: RequestKind, held: &[String]) -> Vec<&Recipient> {
-        let touches = |cats: &[String]| cats.iter().any(|c| held.is_empty() || held.contains(c));
+        let touches = |cats: &[String]| cats.iter().any(|c| held.contains(c));
         self.recipients
             .iter()
             .filter(|r| match kind {
@@ -236,7 +236,9 @@ mod tests {
         for tracker in ["Google Analytics", "ReachForce", "Bombora", "Marketo", "VisiStat by KickFire"] {
             assert!(m.recipients.iter().any(|r| r.name == tracker), "{tracker}");
         }
-        let optout = m.recipients_to_notify(RequestKind::OptOutSale, &[]);
+        assert!(m.recipients_to_notify(RequestKind::Deletion, &[]).is_empty(), "nothing held, nobody told");
+        let all: Vec<String> = m.categories.iter().map(|c| c.id.clone()).collect();
+        let optout = m.recipients_to_notify(RequestKind::OptOutSale, &all);
         assert!(optout.iter().all(|r| !r.sold.is_empty()) && !optout.is_empty());
         let sharing = m.recipients_to_notify(RequestKind::OptOutSharing, &["network_activity".into()]);
         assert!(sharing.iter().any(|r| r.kind == "affiliate"));

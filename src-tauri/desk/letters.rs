@@ -13,7 +13,7 @@ use crate::ledger::{ClockEventKind, Outcome, VerificationOutcome};
 use crate::letters::facts::{access_facts, needs, Addressee, Company, FeeFacts, LetterFacts, Piece};
 use crate::letters::sample::vendor_facts;
 use crate::letters::{compose, render, Lang, LetterError, LetterKind, Sources};
-use crate::rules::RequestKind;
+use crate::rules::{Regime, RequestKind};
 use crate::verify::Level;
 use crate::{Error, Result};
 
@@ -43,7 +43,8 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
     pub lang: Lang,
     pub data_map_version: u32,
-    pub template_version: u32,
+    /// The letter's, the frame's and the routes' template versions (0 = built-in).
+    pub template_versions: [u32; 3],
 }
 
 /// A template as the editor shows it.
@@ -100,20 +101,23 @@ fn not_fit(why: &str) -> Error {
 
 impl Desk {
     /// The template a letter uses: the officer's newest version, else the built-in one.
-    pub fn letter_sources(&self, kind: LetterKind, lang: Lang) -> Result<(Sources, u32)> {
+    /// Also returns the versions used (letter, frame, routes; 0 = built-in).
+    pub fn letter_sources(&self, kind: LetterKind, lang: Lang) -> Result<(Sources, [u32; 3])> {
         let mut s = Sources::builtin(kind, lang);
-        let mut version = 0;
+        let mut versions = [0; 3];
         if let Some(t) = self.ledger.letter_template(kind.code(), lang.code())? {
             s.body = t.body;
-            version = t.version;
+            versions[0] = t.version;
         }
         if let Some(t) = self.ledger.letter_template("_letter", lang.code())? {
             s.frame = t.body;
+            versions[1] = t.version;
         }
         if let Some(t) = self.ledger.letter_template("_route", lang.code())? {
             s.route = t.body;
+            versions[2] = t.version;
         }
-        Ok((s, version))
+        Ok((s, versions))
     }
 
     /// The facts of a letter for a request, in its language.
@@ -190,9 +194,17 @@ impl Desk {
         };
         let given = opts.reason.trim().trim_end_matches('.').to_string();
         let tasks = self.ledger.recipient_tasks(reference)?;
+        // Only recipients whose notice went out are named as told.
         let told = |action: &str| -> Vec<String> {
-            tasks.iter().filter(|t| t.action == action).map(|t| t.recipient.clone()).collect()
+            tasks
+                .iter()
+                .filter(|t| t.action == action && t.sent_on.is_some())
+                .map(|t| t.recipient.clone())
+                .collect()
         };
+        let verified = v.record.outcome == Some(VerificationOutcome::Verified) && v.reached;
+        let recorded =
+            |k: RequestKind, o: &[Outcome]| outcomes.iter().any(|x| x.kind == k && o.contains(&x.outcome));
         let has = |k: RequestKind| row.kinds.contains(&k);
         match kind {
             LetterKind::Acknowledgement => {}
@@ -244,8 +256,15 @@ impl Desk {
                 if !has(RequestKind::Deletion) {
                     return Err(not_fit("the request does not ask for deletion"));
                 }
+                // The letter says the data was deleted: only once the requester is
+                // verified (or the deletion is recorded as done).
+                if !verified && !recorded(RequestKind::Deletion, &[Outcome::Complied, Outcome::Partial]) {
+                    return Err(not_fit(
+                        "the requester is not verified; a deletion is confirmed only to a verified requester",
+                    ));
+                }
                 f.recipients_told = told("deletion");
-                f.reason = basis(RequestKind::Deletion, &[Outcome::Partial]).unwrap_or(given);
+                f.reason = basis(RequestKind::Deletion, &[Outcome::Partial]).filter(|b| !b.is_empty()).unwrap_or(given);
             }
             LetterKind::DeletionDenied | LetterKind::Denial => {
                 let k = if kind == LetterKind::DeletionDenied { Some(RequestKind::Deletion) } else { None };
@@ -266,6 +285,11 @@ impl Desk {
                     return Err(not_fit("the request does not ask for a correction"));
                 }
                 let denied = basis(RequestKind::Correction, &[Outcome::Denied]);
+                if denied.is_none() && !verified && !recorded(RequestKind::Correction, &[Outcome::Complied]) {
+                    return Err(not_fit(
+                        "the requester is not verified; a correction is confirmed only to a verified requester (or record it as denied with the basis)",
+                    ));
+                }
                 f.outcome = if denied.is_some() { "not_corrected" } else { "corrected" }.into();
                 f.reason = denied.filter(|b| !b.is_empty()).unwrap_or(given);
                 if f.outcome == "not_corrected" && f.reason.is_empty() {
@@ -286,12 +310,18 @@ impl Desk {
             LetterKind::FeeEstimate => match self.ledger.fee(reference)? {
                 Some(fee) => {
                     f.fee = FeeFacts {
-                        amount: format!("{} {:.2}", fee.currency, f64::from(fee.estimate_cents) / 100.0),
+                        amount: crate::letters::facts::money(fee.estimate_cents, &fee.currency, lang),
                         reasons: fee.reasons.trim().trim_end_matches('.').to_string(),
                     }
                 }
                 None => return Err(not_fit("no fee has been proposed")),
             },
+            LetterKind::AnsweredTwice if !matches!(row.regime, Regime::Ccpa | Regime::Policy) => {
+                return Err(not_fit(&format!(
+                    "the twice-in-12-months limit is the policy's and California's; under {} answer the request, or propose a fee if it is excessive",
+                    row.regime.rules().label
+                )))
+            }
             LetterKind::AnsweredTwice => match self.frequency_note(&row)? {
                 Some(note) if note.earlier.len() >= 2 => f.earlier = note.earlier,
                 _ => return Err(not_fit("fewer than two earlier access requests in 12 months")),
@@ -335,9 +365,9 @@ impl Desk {
     pub fn render_letter(&self, reference: &str, kind: LetterKind, opts: &LetterOptions) -> Result<Rendered> {
         let (facts, data_map_version) = self.letter_facts(reference, kind, opts)?;
         let lang: Lang = facts.lang.parse()?;
-        let (sources, template_version) = self.letter_sources(kind, lang)?;
+        let (sources, template_versions) = self.letter_sources(kind, lang)?;
         let doc = compose(&facts, &sources)?;
-        Ok(Rendered { pdf: render(&doc)?, lang, data_map_version, template_version })
+        Ok(Rendered { pdf: render(&doc)?, lang, data_map_version, template_versions })
     }
 
     /// Render a letter, write it to `out` (whole or not at all) and keep a copy,
@@ -356,7 +386,7 @@ impl Desk {
             kind: kind.code(),
             lang: r.lang.code(),
             data_map_version: r.data_map_version,
-            template_version: r.template_version,
+            template_versions: r.template_versions,
             file_name: &file_name,
         };
         match self.ledger.store_letter(&self.actor, reference, &made, &r.pdf) {
@@ -389,21 +419,26 @@ impl Desk {
     pub fn save_letter_template(&mut self, kind: &str, lang: Lang, body: &str) -> Result<TemplateView> {
         crate::letters::builtin(lang, kind)
             .ok_or_else(|| Error::Invalid(format!("no letter template named {kind:?}")))?;
-        let regime = if matches!(lang, Lang::De | Lang::Fr) {
-            crate::rules::Regime::Gdpr
-        } else {
-            crate::rules::Regime::Ccpa
-        };
-        for k in LetterKind::ALL.into_iter().filter(|k| kind.starts_with('_') || k.code() == kind) {
-            let facts = crate::letters::sample::facts(k, regime, lang, &Default::default())?;
-            let (mut s, _) = self.letter_sources(k, lang)?;
-            match kind {
-                "_letter" => s.frame = body.to_string(),
-                "_route" => s.route = body.to_string(),
-                _ => s.body = body.to_string(),
+        let kinds: Vec<LetterKind> =
+            LetterKind::ALL.into_iter().filter(|k| kind.starts_with('_') || k.code() == kind).collect();
+        for regime in Regime::ALL.into_iter().filter(|r| lang.check_for(*r).is_ok()) {
+            for &k in &kinds {
+                let facts = crate::letters::sample::facts(k, regime, lang, &Default::default())?;
+                let (mut s, _) = self.letter_sources(k, lang)?;
+                match kind {
+                    "_letter" => s.frame = body.to_string(),
+                    "_route" => s.route = body.to_string(),
+                    _ => s.body = body.to_string(),
+                }
+                compose(&facts, &s).map_err(|e| {
+                    Error::Invalid(format!(
+                        "the {kind} ({}) template, for a {} letter under {}: {e}",
+                        lang.code(),
+                        k.code(),
+                        regime.rules().label
+                    ))
+                })?;
             }
-            compose(&facts, &s)
-                .map_err(|e| Error::Invalid(format!("the {kind} ({}) template: {e}", lang.code())))?;
         }
         self.ledger.save_letter_template(&self.actor, kind, lang.code(), body)?;
         self.letter_template(kind, lang)

@@ -79,7 +79,19 @@ impl Desk {
     pub fn fan_out(&mut self, reference: &str) -> Result<RecipientTasksView> {
         let row = self.ledger.request(reference)?;
         let map = self.ledger.data_map()?.map;
-        let held = self.redacted_pieces(reference).map(|p| held_categories(&map, &p)).unwrap_or_default();
+        // Who is told depends on what is held on the person: never tell a
+        // recipient about someone it holds nothing on.
+        if !self.ledger.audit_for_request(reference)?.iter().any(|a| a.action == "pieces.found") {
+            return Err(Error::Invalid(format!(
+                "{reference}: search the data sources for the requester first (Data tab, or `pieces find`): recipients are told only about data held"
+            )));
+        }
+        let held = held_categories(&map, &self.redacted_pieces(reference)?);
+        if held.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{reference}: no data is held on the requester (no row confirmed), so no recipient has anything to delete or stop"
+            )));
+        }
         let mut plan = Vec::new();
         for kind in row.kinds.iter().filter(|k| FANNED_OUT.contains(k)) {
             for r in map.recipients_to_notify(*kind, &held) {

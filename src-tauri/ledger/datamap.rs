@@ -130,7 +130,7 @@ impl Ledger {
         let json: String = self
             .conn
             .query_row("SELECT map FROM data_map_versions WHERE version = ?1", [version], |r| r.get(0))
-            .map_err(|_| LedgerError::Damaged(format!("no data map version {version}")))?;
+            .map_err(|_| LedgerError::Missing(format!("no data map version {version}")))?;
         serde_json::from_str(&json)
             .map_err(|e| LedgerError::Damaged(format!("data map version {version}: {e}")))
     }
@@ -268,7 +268,7 @@ impl Ledger {
                 params![on.to_string(), task, id],
             )?;
             if changed == 0 {
-                return Err(LedgerError::Damaged(format!("request {reference} has no recipient task {task}")));
+                return Err(LedgerError::Missing(format!("request {reference} has no recipient task {task}")));
             }
             if confirmed {
                 tx.execute(

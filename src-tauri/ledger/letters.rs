@@ -42,7 +42,8 @@ pub struct LetterMade<'a> {
     pub kind: &'a str,
     pub lang: &'a str,
     pub data_map_version: u32,
-    pub template_version: u32,
+    /// The letter's, the frame's and the routes' template versions.
+    pub template_versions: [u32; 3],
     pub file_name: &'a str,
 }
 
@@ -90,7 +91,7 @@ impl Ledger {
                     pdf,
                     made.lang,
                     made.data_map_version,
-                    made.template_version
+                    made.template_versions[0]
                 ],
             )?;
             let id = tx.last_insert_rowid();
@@ -99,9 +100,10 @@ impl Ledger {
                 [id],
                 letter_info,
             )?;
+            let [body, frame, route] = made.template_versions;
             let detail = format!(
-                "{} letter ({}, data map v{}, template v{}) exported as {}; sha256 {sha256}",
-                made.kind, made.lang, made.data_map_version, made.template_version, made.file_name
+                "{} letter ({}, data map v{}, templates: letter v{body}, frame v{frame}, routes v{route}) exported as {}; sha256 {sha256}",
+                made.kind, made.lang, made.data_map_version, made.file_name
             );
             Ok((letter, AuditRecord::new("letter.exported", Some(reference), detail)))
         })
@@ -123,7 +125,7 @@ impl Ledger {
                 params![via, on.to_string(), letter, reference],
             )?;
             if changed == 0 {
-                return Err(LedgerError::Damaged(format!("request {reference} has no letter {letter}")));
+                return Err(LedgerError::Missing(format!("request {reference} has no letter {letter}")));
             }
             let info = tx.query_row(
                 &format!("SELECT {LETTER_COLUMNS} FROM letters l WHERE l.id = ?1"),

@@ -61,6 +61,8 @@ pub enum LedgerError {
     SourceNotFound(String),
     #[error("ledger data is damaged: {0}")]
     Damaged(String),
+    #[error("{0}")]
+    Missing(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -75,6 +77,7 @@ impl LedgerError {
             LedgerError::WeakPassphrase => "weak_passphrase",
             LedgerError::RequestNotFound(_) => "request_not_found",
             LedgerError::SourceNotFound(_) => "data_source_not_found",
+            LedgerError::Missing(_) => "not_found",
             LedgerError::Damaged(_) => "ledger_damaged",
             LedgerError::Sqlite(_) => "database",
         }

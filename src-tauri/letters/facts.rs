@@ -88,7 +88,8 @@ impl RegimeFacts {
                 "la autoridad de protección de datos del país de la UE/EEE en el que usted vive o trabaja, o en el que considere que se ha producido la infracción (edpb.europa.eu las enumera)",
             ),
             (Regime::Gdpr, Lang::De) => (
-                "Datenschutz-Grundverordnung (EU) 2016/679 (DSGVO)",
+                // German templates write "gemäß {{ regime.law }}": the article is in the dative.
+                "der Datenschutz-Grundverordnung (EU) 2016/679 (DSGVO)",
                 "die Datenschutzaufsichtsbehörde des EU/EWR-Staates, in dem Sie leben oder arbeiten oder in dem der Verstoß mutmaßlich stattfand (edpb.europa.eu führt sie auf)",
             ),
             (Regime::Gdpr, Lang::Fr) => (
@@ -100,7 +101,7 @@ impl RegimeFacts {
                 "Information Commissioner's Office (ico.org.uk/make-a-complaint, +44 303 123 1113)",
             ),
             (Regime::Uk, Lang::De) => (
-                "britische Datenschutz-Grundverordnung (UK GDPR) und Data Protection Act 2018",
+                "der britischen Datenschutz-Grundverordnung (UK GDPR) und dem Data Protection Act 2018",
                 "Information Commissioner's Office (ico.org.uk/make-a-complaint, +44 303 123 1113)",
             ),
             (Regime::Uk, Lang::Fr) => (
@@ -108,6 +109,16 @@ impl RegimeFacts {
                 "Information Commissioner's Office (ico.org.uk/make-a-complaint, +44 303 123 1113)",
             ),
             (Regime::Policy, Lang::Es) => ("política de privacidad", ""),
+            (Regime::Ccpa, Lang::Es) => (
+                "Ley de Privacidad del Consumidor de California (CCPA; Cal. Civ. Code §1798.100 y ss.) y su reglamento (11 CCR §7000 y ss.)",
+                "Agencia de Protección de la Privacidad de California (cppa.ca.gov) o el Fiscal General de California (oag.ca.gov)",
+            ),
+            (Regime::UsVa, Lang::Es) => ("Ley de Protección de Datos del Consumidor de Virginia (Va. Code §59.1-575 y ss.)", "Fiscal General de Virginia (oag.state.va.us)"),
+            (Regime::UsCo, Lang::Es) => ("Ley de Privacidad de Colorado (C.R.S. §6-1-1301 y ss.)", "Fiscal General de Colorado (coag.gov)"),
+            (Regime::UsCt, Lang::Es) => ("Ley de Privacidad de Datos de Connecticut (Conn. Gen. Stat. §42-515 y ss.)", "Fiscal General de Connecticut (portal.ct.gov/ag)"),
+            (Regime::UsTx, Lang::Es) => ("Ley de Privacidad y Seguridad de Datos de Texas (Tex. Bus. & Com. Code cap. 541)", "Fiscal General de Texas (texasattorneygeneral.gov)"),
+            (Regime::UsOr, Lang::Es) => ("Ley de Privacidad del Consumidor de Oregón (ORS 646A.570 y ss.)", "Departamento de Justicia de Oregón (doj.state.or.us)"),
+            (Regime::UsUt, Lang::Es) => ("Ley de Privacidad del Consumidor de Utah (Utah Code §13-61-101 y ss.)", "División de Protección del Consumidor de Utah (consumerprotection.utah.gov)"),
             _ => Self::english(regime),
         };
         let us_state = matches!(
@@ -377,9 +388,11 @@ pub fn access_facts(
     let (sold, disclosed) = (list(true), list(false));
     let mut third_countries: Vec<String> = Vec::new();
     let mut safeguards: Vec<String> = Vec::new();
-    for r in &recipients {
-        if !third_countries.contains(&r.country) {
-            third_countries.push(r.country.clone());
+    // A transfer is a recipient with a safeguard named for it.
+    for r in recipients.iter().filter(|r| !r.safeguard.is_empty()) {
+        let country = country_name(&r.country, lang);
+        if !third_countries.contains(&country) {
+            third_countries.push(country);
         }
         let s = DataMap::label(&map.safeguards, &r.safeguard, l).to_string();
         if !s.is_empty() && !safeguards.contains(&s) {
@@ -490,4 +503,32 @@ pub fn needs(plan: &crate::verify::Plan, done: &[crate::verify::StepId], counted
         out.push(Need { what: what.into(), ..Need::default() });
     }
     out
+}
+
+/// An amount as the language writes it: "USD 45.00", "45,00 EUR".
+pub fn money(cents: u32, currency: &str, lang: Lang) -> String {
+    let (whole, part) = (cents / 100, cents % 100);
+    match lang {
+        Lang::En => format!("{currency} {whole}.{part:02}"),
+        _ => format!("{whole},{part:02} {currency}"),
+    }
+}
+
+/// A country's name for a transfer sentence (the ISO code when not listed).
+pub fn country_name(code: &str, lang: Lang) -> String {
+    let names: &[(&str, [&str; 4])] = &[
+        ("US", ["the United States", "Estados Unidos", "Vereinigte Staaten", "États-Unis"]),
+        ("IL", ["Israel", "Israel", "Israel", "Israël"]),
+        ("GB", ["the United Kingdom", "Reino Unido", "Vereinigtes Königreich", "Royaume-Uni"]),
+        ("CA", ["Canada", "Canadá", "Kanada", "Canada"]),
+        ("IN", ["India", "India", "Indien", "Inde"]),
+        ("CH", ["Switzerland", "Suiza", "Schweiz", "Suisse"]),
+        ("JP", ["Japan", "Japón", "Japan", "Japon"]),
+    ];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    names
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code.trim()))
+        .map(|(_, n)| n[i].to_string())
+        .unwrap_or_else(|| code.trim().to_string())
 }

@@ -354,7 +354,9 @@ fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, 
                 }
             }
             Block::Field(label, value) => {
-                let label = format!("{} ", prepared(label).trim_end_matches(':').to_owned() + ":");
+                // French sets a space before the colon.
+                let colon = if doc.lang == "fr" { " :" } else { ":" };
+                let label = format!("{}{colon} ", prepared(label).trim_end_matches(':').trim_end());
                 let x = MARGIN + width_mm_bold(&label)?;
                 let lines = wrap(&prepared(value), false, BODY_PT, width - (x - MARGIN))?;
                 c.text(true, BODY_PT, MARGIN, label, false);

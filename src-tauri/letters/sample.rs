@@ -40,8 +40,8 @@ pub fn sample_pieces(n: usize) -> Vec<Piece> {
         ("web_events.jsonl", "E-88120", "page", "/pricing"),
         ("web_events.jsonl", "E-88120", "ip", "198.51.100.24"),
         ("web_events.jsonl", "E-88121", "page", "/webinars/b2b-intent-2026"),
-        ("notes.csv", "N-311", "note", "Call with Margaret and [redacted: third party] about renewal; she asked for the pricing sheet."),
-        ("notes.csv", "N-312", "note", "Card on file [withheld: a payment card number is held; the law does not allow us to disclose it]"),
+        ("notes.csv", "N-311", "note", "Call with Margaret and Devon Achebe (d.achebe@brightlane.example) about renewal; she asked for the pricing sheet."),
+        ("notes.csv", "N-312", "note", "Card on file 4111 1111 1111 1111 for the renewal invoice."),
         ("enrichment.csv", "X-77", "seniority", "Director"),
         ("enrichment.csv", "X-77", "intent_score", "0.82"),
         ("enrichment.csv", "X-77", "fit_segment", "Mid-market SaaS"),
@@ -51,9 +51,21 @@ pub fn sample_pieces(n: usize) -> Vec<Piece> {
             let (source, record, field, value) = base[i % base.len()];
             let record =
                 if i < base.len() { record.to_string() } else { format!("{record}-{}", i / base.len()) };
-            Piece { source: source.into(), record, field: field.into(), value: value.into() }
+            Piece { source: source.into(), record, field: field.into(), value: redacted(value) }
         })
         .collect()
+}
+
+/// The sample's rows hold a colleague and a card number, as real notes do;
+/// they are redacted the way the Redaction tab applies kept redactions.
+fn redacted(value: &str) -> String {
+    let kinds = [RedactionType::ThirdPartyName, RedactionType::CardNumber, RedactionType::ThirdPartyEmail];
+    let spans: Vec<(usize, usize, RedactionType)> = SAMPLE_REDACTED
+        .iter()
+        .zip(kinds)
+        .filter_map(|(text, kind)| value.find(text).map(|at| (at, at + text.len(), kind)))
+        .collect();
+    crate::redact::apply(value, &spans)
 }
 
 /// The values the sample's redactions removed: none may appear in a letter.
@@ -112,7 +124,7 @@ pub fn facts(
     .map_err(|e| LetterError::DoesNotApply(e.to_string()))?;
     f.respond_by = lang.long_date(due.respond_by);
     f.extended_to = due.extended_respond_by.map(|d| lang.long_date(d)).unwrap_or_default();
-    f.opt_out.effective_by = due.opt_out_effective_by.map(|d| lang.long_date(d)).unwrap_or_default();
+    f.opt_out.effective_by = lang.long_date(due.opt_out_effective_by.unwrap_or(due.respond_by));
     let held: Vec<String> = map.categories.iter().map(|c| c.id.clone()).collect();
     fill(&mut f, kind, regime, lang, &map, &held, opts)?;
     Ok(f)
