@@ -33,21 +33,26 @@ impl CueSet {
         CueSet { ac, cues }
     }
 
-    /// Every cue in `text` that stands at word boundaries, in text order.
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
+    /// Every match of a cue that stands at word boundaries, in text order.
+    fn matches<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
         let bytes = text.as_bytes();
         let word = |b: u8| b.is_ascii_alphanumeric();
-        self.ac
-            .find_overlapping_iter(text)
-            .filter_map(|m| {
-                let (group, cue, prefix) = self.cues[m.pattern().as_usize()];
-                let needle = cue.trim_end_matches('*').as_bytes();
-                let starts = m.start() == 0 || !word(bytes[m.start() - 1]) || !word(needle[0]);
-                let ends = prefix
-                    || m.end() >= bytes.len()
-                    || !word(bytes[m.end()])
-                    || !word(needle[needle.len() - 1]);
-                (starts && ends).then_some(Hit { group, cue, at: m.start() })
+        self.ac.find_overlapping_iter(text).filter(move |m| {
+            let (_, cue, prefix) = self.cues[m.pattern().as_usize()];
+            let needle = cue.trim_end_matches('*').as_bytes();
+            let starts = m.start() == 0 || !word(bytes[m.start() - 1]) || !word(needle[0]);
+            let ends =
+                prefix || m.end() >= bytes.len() || !word(bytes[m.end()]) || !word(needle[needle.len() - 1]);
+            starts && ends
+        })
+    }
+
+    /// Every cue in `text` that stands at word boundaries, in text order.
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        self.matches(text)
+            .map(|m| {
+                let (group, cue, _) = self.cues[m.pattern().as_usize()];
+                Hit { group, cue, at: m.start() }
             })
             .collect()
     }
@@ -56,22 +61,6 @@ impl CueSet {
     /// in `text` at word boundaries: what `cues.iter().find(|c| find(text, c))` gives,
     /// in one pass over the text.
     pub fn first_listed(&self, text: &str) -> Option<&'static str> {
-        let bytes = text.as_bytes();
-        let word = |b: u8| b.is_ascii_alphanumeric();
-        self.ac
-            .find_overlapping_iter(text)
-            .filter(|m| {
-                let (_, cue, prefix) = self.cues[m.pattern().as_usize()];
-                let needle = cue.trim_end_matches('*').as_bytes();
-                let starts = m.start() == 0 || !word(bytes[m.start() - 1]) || !word(needle[0]);
-                let ends = prefix
-                    || m.end() >= bytes.len()
-                    || !word(bytes[m.end()])
-                    || !word(needle[needle.len() - 1]);
-                starts && ends
-            })
-            .map(|m| m.pattern().as_usize())
-            .min()
-            .map(|i| self.cues[i].1)
+        self.matches(text).map(|m| m.pattern().as_usize()).min().map(|i| self.cues[i].1)
     }
 }

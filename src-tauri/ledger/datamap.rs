@@ -80,6 +80,18 @@ fn now() -> String {
     Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+fn task_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RecipientTask> {
+    Ok(RecipientTask {
+        id: r.get(0)?,
+        recipient_id: r.get(1)?,
+        recipient: r.get(2)?,
+        action: r.get(3)?,
+        created_at: r.get(4)?,
+        sent_on: r.get(5)?,
+        confirmed_on: r.get(6)?,
+    })
+}
+
 fn request_id(tx: &rusqlite::Connection, reference: &str) -> Result<i64> {
     tx.query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
         .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))
@@ -152,24 +164,7 @@ impl Ledger {
 
     /// The officer's newest version of a template, if any.
     pub fn letter_template(&self, kind: &str, lang: &str) -> Result<Option<TemplateVersion>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT version, created_at, actor, body FROM letter_templates
-                 WHERE kind = ?1 AND lang = ?2 ORDER BY version DESC LIMIT 1",
-                params![kind, lang],
-                |r| {
-                    Ok(TemplateVersion {
-                        kind: kind.to_string(),
-                        lang: lang.to_string(),
-                        version: r.get(0)?,
-                        created_at: r.get(1)?,
-                        actor: r.get(2)?,
-                        body: r.get(3)?,
-                    })
-                },
-            )
-            .optional()?)
+        Ok(self.letter_template_versions(kind, lang)?.into_iter().next())
     }
 
     pub fn letter_template_versions(&self, kind: &str, lang: &str) -> Result<Vec<TemplateVersion>> {
@@ -215,17 +210,7 @@ impl Ledger {
              FROM recipient_tasks t JOIN requests r ON r.id = t.request_id
              WHERE r.reference = ?1 ORDER BY t.id",
         )?;
-        let rows = stmt.query_map([reference], |r| {
-            Ok(RecipientTask {
-                id: r.get(0)?,
-                recipient_id: r.get(1)?,
-                recipient: r.get(2)?,
-                action: r.get(3)?,
-                created_at: r.get(4)?,
-                sent_on: r.get(5)?,
-                confirmed_on: r.get(6)?,
-            })
-        })?;
+        let rows = stmt.query_map([reference], task_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -279,17 +264,7 @@ impl Ledger {
             let t = tx.query_row(
                 "SELECT id, recipient_id, recipient, action, created_at, sent_on, confirmed_on FROM recipient_tasks WHERE id = ?1",
                 [task],
-                |r| {
-                    Ok(RecipientTask {
-                        id: r.get(0)?,
-                        recipient_id: r.get(1)?,
-                        recipient: r.get(2)?,
-                        action: r.get(3)?,
-                        created_at: r.get(4)?,
-                        sent_on: r.get(5)?,
-                        confirmed_on: r.get(6)?,
-                    })
-                },
+                task_row,
             )?;
             let what = if confirmed { "confirmed" } else { "sent" };
             let detail = format!("{} ({}) {what} on {on}", t.recipient, t.action);
