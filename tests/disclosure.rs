@@ -131,9 +131,11 @@ fn required(kind: LetterKind, f: &LetterFacts, lang: Lang) -> Vec<String> {
                 }
             }
             for p in rightsdesk::letters::sample::sample_pieces(14) {
-                want.push(p.value.clone());
+                want.push(rightsdesk::letters::facts::localized_markers(&p.value, lang));
             }
             want.extend(f.access.withheld.iter().cloned());
+            // The appendix's markers are in the letter's language.
+            want.push(f.access.redacted_marker.clone());
         }
         LetterKind::Deletion => {
             want.push(f.reason.clone());
@@ -199,9 +201,14 @@ fn every_kind_regime_and_language_carries_what_its_rules_require() {
                 };
                 assert!(!key.is_empty(), "{}: the key date or amount is missing", path.display());
                 if lang != Lang::En {
-                    for english in
-                        ["If you have any questions", "Dear ", "We received your request", "Sincerely"]
-                    {
+                    for english in [
+                        "If you have any questions",
+                        "Dear ",
+                        "We received your request",
+                        "Sincerely",
+                        "[redacted:",
+                        "[withheld:",
+                    ] {
                         assert!(
                             !text.contains(english),
                             "{}: English {english:?} in a {lang:?} letter",

@@ -197,6 +197,36 @@ pub struct AccessFacts {
     pub pieces: usize,
     /// A sentence each: "a Social Security number", … (never disclosed).
     pub withheld: Vec<String>,
+    /// What a redaction reads as in the appendix, in the letter's language.
+    pub redacted_marker: String,
+}
+
+/// The appendix in the letter's language: the redaction markers (written in
+/// English by the redaction step) are put in the language of the letter.
+pub fn localized_markers(value: &str, lang: Lang) -> String {
+    if lang == Lang::En || !value.contains('[') {
+        return value.to_string();
+    }
+    let mut out = value.replace(RedactionType::ThirdPartyName.marker(), &third_party_marker(lang));
+    for kind in RedactionType::ALL.into_iter().filter(|k| k.never_disclose()) {
+        let shown = match lang {
+            Lang::Es => format!("[no se muestra: se conserva {}]", withheld_phrase(kind, lang)),
+            Lang::De => format!("[nicht angezeigt: gespeichert ist {}]", withheld_phrase(kind, lang)),
+            _ => format!("[non affiché : nous détenons {}]", withheld_phrase(kind, lang)),
+        };
+        out = out.replace(kind.marker(), &shown);
+    }
+    out
+}
+
+fn third_party_marker(lang: Lang) -> String {
+    match lang {
+        Lang::En => RedactionType::ThirdPartyName.marker(),
+        Lang::Es => "[omitido: tercero]",
+        Lang::De => "[geschwärzt: Dritte]",
+        Lang::Fr => "[masqué : tiers]",
+    }
+    .to_string()
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -441,7 +471,9 @@ pub fn access_facts(
         "pieces".into(),
         pieces
             .iter()
-            .map(|p| vec![p.source.clone(), p.record.clone(), p.field.clone(), p.value.clone()])
+            .map(|p| {
+                vec![p.source.clone(), p.record.clone(), p.field.clone(), localized_markers(&p.value, lang)]
+            })
             .collect(),
     );
     let facts = AccessFacts {
@@ -464,6 +496,7 @@ pub fn access_facts(
         automated: text_in(&map.automated_decisions, l).into(),
         pieces: pieces.len(),
         withheld: withheld.iter().map(|k| withheld_phrase(*k, lang)).filter(|s| !s.is_empty()).collect(),
+        redacted_marker: third_party_marker(lang),
     };
     (facts, tables)
 }
