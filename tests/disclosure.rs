@@ -131,7 +131,7 @@ fn required(kind: LetterKind, f: &LetterFacts, lang: Lang) -> Vec<String> {
                 }
             }
             for p in rightsdesk::letters::sample::sample_pieces(14) {
-                want.push(rightsdesk::letters::facts::localized_markers(&p.value, lang));
+                want.push(rightsdesk::letters::wording::localized_markers(&p.value, lang));
             }
             want.extend(f.access.withheld.iter().cloned());
             // The appendix's markers are in the letter's language.

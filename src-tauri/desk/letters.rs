@@ -10,9 +10,10 @@ use super::pieces::RedactedPieces;
 use super::Desk;
 use crate::datamap::DataMap;
 use crate::ledger::{ClockEventKind, Outcome, VerificationOutcome};
-use crate::letters::facts::{access_facts, needs, Addressee, Company, FeeFacts, LetterFacts, Piece};
-use crate::letters::sample::vendor_facts;
-use crate::letters::{compose, render, Lang, LetterError, LetterKind, Sources};
+use crate::letters::facts::{
+    access_facts, needs, vendor_facts, Addressee, Company, FeeFacts, LetterFacts, Piece,
+};
+use crate::letters::{compose, render, Lang, LetterError, LetterKind};
 use crate::rules::{Regime, RequestKind};
 use crate::verify::Level;
 use crate::{Error, Result};
@@ -45,18 +46,6 @@ pub struct Rendered {
     pub data_map_version: u32,
     /// The letter's, the frame's and the routes' template versions (0 = built-in).
     pub template_versions: [u32; 3],
-}
-
-/// A template as the editor shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct TemplateView {
-    pub kind: String,
-    pub lang: String,
-    /// 0 = the built-in template.
-    pub version: u32,
-    pub body: String,
-    pub builtin: String,
-    pub versions: Vec<crate::ledger::TemplateVersion>,
 }
 
 /// The categories of the data map the person's confirmed rows hold.
@@ -100,26 +89,6 @@ fn not_fit(why: &str) -> Error {
 }
 
 impl Desk {
-    /// The template a letter uses: the officer's newest version, else the built-in one.
-    /// Also returns the versions used (letter, frame, routes; 0 = built-in).
-    pub fn letter_sources(&self, kind: LetterKind, lang: Lang) -> Result<(Sources, [u32; 3])> {
-        let mut s = Sources::builtin(kind, lang);
-        let mut versions = [0; 3];
-        if let Some(t) = self.ledger.letter_template(kind.code(), lang.code())? {
-            s.body = t.body;
-            versions[0] = t.version;
-        }
-        if let Some(t) = self.ledger.letter_template("_letter", lang.code())? {
-            s.frame = t.body;
-            versions[1] = t.version;
-        }
-        if let Some(t) = self.ledger.letter_template("_route", lang.code())? {
-            s.route = t.body;
-            versions[2] = t.version;
-        }
-        Ok((s, versions))
-    }
-
     /// The facts of a letter for a request, in its language.
     pub fn letter_facts(
         &self,
@@ -242,7 +211,7 @@ impl Desk {
                     ));
                 }
                 let held = held_categories(&map.map, &pieces);
-                let (appendix, withheld) = match self.check_pieces_allowed(reference) {
+                let (appendix, withheld) = match super::verification::pieces_allowed(&v, reference) {
                     Ok(()) => (appendix(&pieces), pieces.withheld.clone()),
                     Err(_) if f.verification.partly => (Vec::new(), Vec::new()),
                     Err(e) => return Err(e),
@@ -310,7 +279,7 @@ impl Desk {
             LetterKind::FeeEstimate => match self.ledger.fee(reference)? {
                 Some(fee) => {
                     f.fee = FeeFacts {
-                        amount: crate::letters::facts::money(fee.estimate_cents, &fee.currency, lang),
+                        amount: crate::letters::wording::money(fee.estimate_cents, &fee.currency, lang),
                         reasons: fee.reasons.trim().trim_end_matches('.').to_string(),
                     }
                 }
@@ -403,45 +372,26 @@ impl Desk {
         }
     }
 
-    /// The template the editor shows, with its versions.
-    pub fn letter_template(&self, kind: &str, lang: Lang) -> Result<TemplateView> {
-        let builtin = crate::letters::builtin(lang, kind)
-            .ok_or_else(|| Error::Invalid(format!("no letter template named {kind:?}")))?
-            .to_string();
-        let versions = self.ledger.letter_template_versions(kind, lang.code())?;
-        let (version, body) =
-            versions.first().map(|v| (v.version, v.body.clone())).unwrap_or((0, builtin.clone()));
-        Ok(TemplateView { kind: kind.into(), lang: lang.code().into(), version, body, builtin, versions })
+    /// The PDF of a letter kept in the ledger, as it was exported.
+    pub fn stored_letter(&self, reference: &str, id: u32) -> Result<Vec<u8>> {
+        if !self.ledger.letters_for_request(reference)?.iter().any(|l| l.id == id) {
+            return Err(Error::Invalid(format!("request {reference} has no letter {id}")));
+        }
+        Ok(self.ledger.letter_pdf(id)?)
     }
 
-    /// Keep a new version of a template, once it renders every sample letter
-    /// that uses it (so a broken edit never reaches a requester).
-    pub fn save_letter_template(&mut self, kind: &str, lang: Lang, body: &str) -> Result<TemplateView> {
-        crate::letters::builtin(lang, kind)
-            .ok_or_else(|| Error::Invalid(format!("no letter template named {kind:?}")))?;
-        let kinds: Vec<LetterKind> =
-            LetterKind::ALL.into_iter().filter(|k| kind.starts_with('_') || k.code() == kind).collect();
-        for regime in Regime::ALL.into_iter().filter(|r| lang.check_for(*r).is_ok()) {
-            for &k in &kinds {
-                let facts = crate::letters::sample::facts(k, regime, lang, &Default::default())?;
-                let (mut s, _) = self.letter_sources(k, lang)?;
-                match kind {
-                    "_letter" => s.frame = body.to_string(),
-                    "_route" => s.route = body.to_string(),
-                    _ => s.body = body.to_string(),
-                }
-                compose(&facts, &s).map_err(|e| {
-                    Error::Invalid(format!(
-                        "the {kind} ({}) template, for a {} letter under {}: {e}",
-                        lang.code(),
-                        k.code(),
-                        regime.rules().label
-                    ))
-                })?;
-            }
+    /// Record how (email, post or account) and when a letter was sent.
+    pub fn record_delivery(
+        &mut self,
+        reference: &str,
+        letter: u32,
+        via: &str,
+        on: NaiveDate,
+    ) -> Result<crate::ledger::LetterInfo> {
+        if !matches!(via, "email" | "post" | "account") {
+            return Err(Error::Invalid(format!("delivery {via:?}: expected email, post or account")));
         }
-        self.ledger.save_letter_template(&self.actor, kind, lang.code(), body)?;
-        self.letter_template(kind, lang)
+        Ok(self.ledger.record_delivery(&self.actor, reference, letter, via, on)?)
     }
 }
 

@@ -15,6 +15,7 @@ mod recipients;
 mod report;
 mod requests;
 mod retention;
+mod templates;
 mod tray;
 mod verification;
 
@@ -25,7 +26,7 @@ use chrono::{NaiveDate, Utc};
 pub use data::{DataImportSummary, DataProgress};
 pub use demo::{demo_messages, DEMO_PASSPHRASE};
 pub use fees::FrequencyNote;
-pub use letters::{held_categories, write_atomically, LetterExport, LetterOptions, Rendered, TemplateView};
+pub use letters::{held_categories, write_atomically, LetterExport, LetterOptions, Rendered};
 pub use manual::{ManualRequest, CHANNELS};
 pub use paths::{data_dir, default_ledger_path, demo_ledger_path};
 pub use pieces::{
@@ -36,6 +37,7 @@ pub use recipients::{DataMapVersionInfo, RecipientTasksView};
 pub use report::{register_fields, MetricsReport, MetricsRow, ReasonCount, RegisterRow, REGISTER_HEADER};
 pub use requests::{RequestDetail, RequestFilter, RequestSummary};
 pub use retention::{RetentionItem, RetentionReport, MIN_RETENTION_MONTHS};
+pub use templates::TemplateView;
 pub use verification::VerificationView;
 
 use crate::audit::{self, AuditReport};

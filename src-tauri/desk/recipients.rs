@@ -57,6 +57,10 @@ impl Desk {
         Ok(out)
     }
 
+    pub fn data_map_version(&self, version: u32) -> Result<DataMap> {
+        Ok(self.ledger.data_map_version(version)?)
+    }
+
     /// Check and keep a new version of the data map; letters from now on use it.
     pub fn save_data_map(&mut self, map: &DataMap, note: &str) -> Result<DataMapVersion> {
         map.check().map_err(Error::Invalid)?;
@@ -157,35 +161,5 @@ impl Desk {
             override_reason.trim()
         );
         Ok(Some(AuditRecord::new("recipient_tasks.overridden", Some(reference), detail)))
-    }
-}
-
-impl Desk {
-    pub fn data_map_version(&self, version: u32) -> Result<DataMap> {
-        Ok(self.ledger.data_map_version(version)?)
-    }
-
-    /// Record how (email, post or account) and when a letter was sent.
-    pub fn record_delivery(
-        &mut self,
-        reference: &str,
-        letter: u32,
-        via: &str,
-        on: NaiveDate,
-    ) -> Result<crate::ledger::LetterInfo> {
-        if !matches!(via, "email" | "post" | "account") {
-            return Err(Error::Invalid(format!("delivery {via:?}: expected email, post or account")));
-        }
-        Ok(self.ledger.record_delivery(&self.actor, reference, letter, via, on)?)
-    }
-}
-
-impl Desk {
-    /// The PDF of a letter kept in the ledger, as it was exported.
-    pub fn stored_letter(&self, reference: &str, id: u32) -> Result<Vec<u8>> {
-        if !self.ledger.letters_for_request(reference)?.iter().any(|l| l.id == id) {
-            return Err(Error::Invalid(format!("request {reference} has no letter {id}")));
-        }
-        Ok(self.ledger.letter_pdf(id)?)
     }
 }

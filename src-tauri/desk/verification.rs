@@ -285,18 +285,7 @@ impl Desk {
 
     /// Specific pieces go out only to a requester verified at the level the plan needs.
     pub fn check_pieces_allowed(&self, reference: &str) -> Result<()> {
-        let v = self.verification(reference)?;
-        match v.record.outcome {
-            Some(VerificationOutcome::Verified) if v.reached => Ok(()),
-            Some(VerificationOutcome::PartlyVerified) => Err(Error::Invalid(format!(
-                "{reference}: the requester was only partly verified, so specific pieces are withheld and the request is answered with categories (11 CCR §7024(a)–(b))"
-            ))),
-            _ => Err(Error::Invalid(format!(
-                "{reference}: specific pieces can be disclosed only once the requester is verified at level {}; record the verification first. {}",
-                v.plan.level.as_str(),
-                v.plan.basis
-            ))),
-        }
+        pieces_allowed(&self.verification(reference)?, reference)
     }
 
     /// Keep a document (PDF or image) as evidence, encrypted in the ledger.
@@ -328,5 +317,20 @@ impl Desk {
         let today = self.today()?;
         self.ledger.check_evidence(&self.actor, reference, id, finding, erase, today)?;
         self.verification(reference)
+    }
+}
+
+/// Specific pieces may be disclosed only to a requester verified at the plan's level.
+pub(super) fn pieces_allowed(v: &VerificationView, reference: &str) -> Result<()> {
+    match v.record.outcome {
+        Some(VerificationOutcome::Verified) if v.reached => Ok(()),
+        Some(VerificationOutcome::PartlyVerified) => Err(Error::Invalid(format!(
+            "{reference}: the requester was only partly verified, so specific pieces are withheld and the request is answered with categories (11 CCR §7024(a)–(b))"
+        ))),
+        _ => Err(Error::Invalid(format!(
+            "{reference}: specific pieces can be disclosed only once the requester is verified at level {}; record the verification first. {}",
+            v.plan.level.as_str(),
+            v.plan.basis
+        ))),
     }
 }

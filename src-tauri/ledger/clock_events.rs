@@ -7,7 +7,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Ledger, LedgerError, Result};
+use super::{request_id, Ledger, Result};
 use crate::audit::AuditRecord;
 
 pub(super) const SCHEMA: &str = "
@@ -80,9 +80,7 @@ const SELECT: &str = "SELECT r.reference, c.event, c.on_date, c.reason FROM cloc
 impl Ledger {
     pub fn add_clock_event(&mut self, actor: &str, reference: &str, e: &ClockEvent) -> Result<()> {
         self.audited(actor, |tx| {
-            let request_id: i64 = tx
-                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
-                .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
+            let request_id: i64 = request_id(tx, reference)?;
             tx.execute(
                 "INSERT INTO clock_events (request_id, event, on_date, reason, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::{Ledger, LedgerError, Result};
+use super::{request_id, Ledger, LedgerError, Result};
 use crate::audit::AuditRecord;
 
 pub(super) const SCHEMA: &str = "
@@ -84,9 +84,7 @@ impl Ledger {
     ) -> Result<u32> {
         let sha256 = hex::encode(Sha256::digest(data));
         self.audited(actor, |tx| {
-            let id: i64 = tx
-                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
-                .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
+            let id: i64 = request_id(tx, reference)?;
             tx.execute(
                 "INSERT INTO evidence (request_id, kind, name, mime, size, sha256, data, added_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",

@@ -1,10 +1,9 @@
-use chrono::{SecondsFormat, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use super::{Ledger, LedgerError, Result};
+use super::{now, request_id, Ledger, LedgerError, Result};
 use crate::audit::AuditRecord;
 
 pub(super) const SCHEMA: &str = "
@@ -18,6 +17,15 @@ CREATE TABLE letters (
     pdf         BLOB NOT NULL
 );
 CREATE INDEX letters_request ON letters(request_id);
+";
+
+/// What a letter was made from, and how it was sent.
+pub(super) const SCHEMA_MADE: &str = "
+ALTER TABLE letters ADD COLUMN lang TEXT NOT NULL DEFAULT 'en';
+ALTER TABLE letters ADD COLUMN data_map_version INTEGER;
+ALTER TABLE letters ADD COLUMN template_version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE letters ADD COLUMN delivery TEXT;
+ALTER TABLE letters ADD COLUMN delivered_on TEXT;
 ";
 
 /// A letter kept in the ledger (its PDF stays in the BLOB).
@@ -75,10 +83,8 @@ impl Ledger {
     ) -> Result<LetterInfo> {
         let sha256 = hex::encode(Sha256::digest(pdf));
         self.audited(actor, |tx| {
-            let request_id: i64 = tx
-                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
-                .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
-            let created_at = Utc::now().to_rfc3339_opts(SecondsFormat::Secs, true);
+            let request_id: i64 = request_id(tx, reference)?;
+            let created_at = now();
             tx.execute(
                 "INSERT INTO letters (request_id, kind, created_at, file_name, sha256, pdf, lang, data_map_version, template_version)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 
 use super::{
     attachments, audit_log, clock_events, data_sources, datamap, evidence, fees, letters, messages, outcomes,
-    pieces, requests, settings, verifications, LedgerError, Result,
+    pieces, recipient_tasks, requests, settings, templates, verifications, LedgerError, Result,
 };
 
 /// Each entry is one schema version. Append; never edit a step that has shipped.
@@ -25,7 +25,14 @@ fn steps() -> Vec<String> {
         .concat(),
         [clock_events::SCHEMA, outcomes::SCHEMA, fees::SCHEMA].concat(),
         [data_sources::SCHEMA, pieces::SCHEMA, verifications::SCHEMA, evidence::SCHEMA].concat(),
-        [datamap::SCHEMA, attachments::SCHEMA_PARTS].concat(),
+        [
+            datamap::SCHEMA,
+            templates::SCHEMA,
+            recipient_tasks::SCHEMA,
+            letters::SCHEMA_MADE,
+            attachments::SCHEMA_PARTS,
+        ]
+        .concat(),
     ]
 }
 

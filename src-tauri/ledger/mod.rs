@@ -14,9 +14,11 @@ mod messages;
 mod migrations;
 mod outcomes;
 mod pieces;
+mod recipient_tasks;
 mod requests;
 mod retention;
 mod settings;
+mod templates;
 mod thread;
 mod verifications;
 
@@ -27,15 +29,16 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use attachments::{AttachmentInfo, NewAttachment, StoredAttachment};
 pub use clock_events::{ClockEvent, ClockEventKind};
 pub use data_sources::{RowSink, SourceDone, SourceInfo};
-pub use datamap::{RecipientTask, TemplateVersion};
 pub use evidence::{EvidenceInfo, EvidenceKind};
 pub use fees::{Fee, FeeDecision};
 pub use letters::{LetterInfo, LetterMade};
 pub use messages::NewMessage;
 pub use outcomes::{KindOutcome, Outcome};
 pub use pieces::{FoundRow, PieceDecision, RedactionChoice, StoredRedaction};
+pub use recipient_tasks::RecipientTask;
 pub use requests::{NewRequest, RequestEdit, RequestRow};
 pub use retention::Erased;
+pub use templates::TemplateVersion;
 pub use thread::{EvidenceLine, ThreadMessage, TrayItem};
 pub use verifications::{VerificationOutcome, VerificationRecord};
 
@@ -102,6 +105,17 @@ fn check_strength(passphrase: &str) -> Result<()> {
         return Err(LedgerError::WeakPassphrase);
     }
     Ok(())
+}
+
+/// Now, as the ledger writes instants (RFC 3339, UTC, seconds).
+pub(super) fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The row id of a request, or the error that names it.
+pub(super) fn request_id(tx: &Connection, reference: &str) -> Result<i64> {
+    tx.query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
+        .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))
 }
 
 impl Ledger {

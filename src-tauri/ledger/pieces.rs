@@ -2,11 +2,11 @@
 //! the officer's confirmations), and the redactions in them (with the
 //! officer's decisions). A redaction applies unless the officer rejects it.
 
-use rusqlite::{params, Connection};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Ledger, LedgerError, Result};
+use super::{request_id, Ledger, LedgerError, Result};
 use crate::audit::AuditRecord;
 use crate::redact::{Redaction, RedactionType};
 
@@ -108,11 +108,6 @@ pub struct StoredRedaction {
     pub explanation: String,
     pub decision: PieceDecision,
     pub reason: String,
-}
-
-fn request_id(tx: &Connection, reference: &str) -> Result<i64> {
-    tx.query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
-        .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))
 }
 
 impl Ledger {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::attachments::AttachmentInfo;
-use super::{messages, Ledger, LedgerError, NewMessage, Result};
+use super::{messages, request_id, Ledger, LedgerError, NewMessage, Result};
 use crate::audit::AuditRecord;
 
 /// One message of a request's thread, as the request view shows it.
@@ -73,9 +73,7 @@ impl Ledger {
     /// Add a reply to a request's thread.
     pub fn join_thread(&mut self, actor: &str, reference: &str, m: &NewMessage, because: &str) -> Result<()> {
         self.audited(actor, |tx| {
-            let request: i64 = tx
-                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
-                .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
+            let request: i64 = request_id(tx, reference)?;
             messages::insert(tx, m, Some(request), None)?;
             let detail = format!("message from file {} joined the thread: {because}", m.file_name);
             Ok(((), AuditRecord::new("message.joined", Some(reference), detail)))

@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Ledger, LedgerError, Result};
+use super::{request_id, Ledger, LedgerError, Result};
 use crate::audit::AuditRecord;
 use crate::verify::{DataPoint, Level, OnBehalf, StepId};
 
@@ -74,9 +74,7 @@ impl Ledger {
     ) -> Result<()> {
         let json = serde_json::to_string(record).map_err(|e| LedgerError::Damaged(e.to_string()))?;
         self.audited(actor, |tx| {
-            let id: i64 = tx
-                .query_row("SELECT id FROM requests WHERE reference = ?1", [reference], |r| r.get(0))
-                .map_err(|_| LedgerError::RequestNotFound(reference.to_string()))?;
+            let id: i64 = request_id(tx, reference)?;
             tx.execute(
                 "INSERT INTO verifications (request_id, record) VALUES (?1, ?2)
                  ON CONFLICT (request_id) DO UPDATE SET record = excluded.record",

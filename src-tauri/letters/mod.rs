@@ -3,12 +3,14 @@
 
 mod engine;
 pub mod facts;
+mod fonts;
 mod lang;
 mod layout;
 mod markup;
 mod pdf;
 pub mod sample;
 mod shaping;
+pub mod wording;
 
 pub use engine::{builtin, compose, Sources, TEMPLATE_NAMES};
 pub use facts::LetterFacts;

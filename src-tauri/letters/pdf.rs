@@ -5,108 +5,16 @@
 //! on each page; "Page N of M"; the same bytes for the same letter.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use printpdf::{
-    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 use sha2::{Digest, Sha256};
 
+use super::fonts::{face, font_id, runs, width, Slot};
 use super::shaping::{arabic_forms, visual};
 use super::{Block, LetterDoc, LetterError};
-
-/// A shipped face: its name, the regular file and the bold one if any.
-type FontFiles = (&'static str, &'static [u8], Option<&'static [u8]>);
-
-/// The fonts, in the order a character is looked for.
-const CHAIN: [FontFiles; 4] = [
-    (
-        "Noto Sans",
-        include_bytes!("fonts/NotoSans-Regular.ttf"),
-        Some(include_bytes!("fonts/NotoSans-Bold.ttf")),
-    ),
-    (
-        "Noto Sans Hebrew",
-        include_bytes!("fonts/NotoSansHebrew-Regular.ttf"),
-        Some(include_bytes!("fonts/NotoSansHebrew-Bold.ttf")),
-    ),
-    (
-        "Noto Sans Arabic",
-        include_bytes!("fonts/NotoSansArabic-Regular.ttf"),
-        Some(include_bytes!("fonts/NotoSansArabic-Bold.ttf")),
-    ),
-    ("Droid Sans Fallback", include_bytes!("fonts/DroidSansFallback.ttf"), None),
-];
-
-/// A face: its place in the chain and whether it is the bold one.
-type Slot = usize; // chain index * 2 + bold
-
-static PARSED: [OnceLock<Option<ParsedFont>>; 8] = [
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-    OnceLock::new(),
-];
-
-/// The parsed face, loaded once per process.
-fn face(slot: Slot) -> Result<&'static ParsedFont, LetterError> {
-    let (name, regular, bold) = CHAIN[slot / 2];
-    let bytes = if slot % 2 == 1 { bold.unwrap_or(regular) } else { regular };
-    PARSED[slot]
-        .get_or_init(|| ParsedFont::from_bytes(bytes, 0, &mut Vec::new()))
-        .as_ref()
-        .ok_or_else(|| LetterError::Font(format!("cannot parse {name}")))
-}
-
-fn glyph(slot: Slot, ch: char) -> Result<Option<u16>, LetterError> {
-    Ok(face(slot)?.lookup_glyph_index(ch as u32).filter(|g| *g != 0))
-}
-
-/// The first face in the chain with a glyph for `ch`, preferring `prefer`.
-fn pick(ch: char, bold: bool, prefer: Option<Slot>) -> Result<Option<(Slot, u16)>, LetterError> {
-    if let Some(p) = prefer {
-        if let Some(g) = glyph(p, ch)? {
-            return Ok(Some((p, g)));
-        }
-    }
-    for (i, (_, _, has_bold)) in CHAIN.iter().enumerate() {
-        let slot = i * 2 + usize::from(bold && has_bold.is_some());
-        if let Some(g) = glyph(slot, ch)? {
-            return Ok(Some((slot, g)));
-        }
-    }
-    Ok(None)
-}
-
-/// Split `text` into runs of one face each, with their widths in mm.
-fn runs(text: &str, bold: bool, size: f32) -> Result<Vec<(Slot, String, f32)>, LetterError> {
-    let mut out: Vec<(Slot, String, f32)> = Vec::new();
-    for ch in text.chars() {
-        let prefer = out.last().map(|r| r.0);
-        let (slot, gid) = pick(ch, bold, prefer)?
-            .ok_or_else(|| LetterError::MissingGlyph { ch, context: text.chars().take(60).collect() })?;
-        let f = face(slot)?;
-        let upm = f32::from(f.pdf_font_metrics.units_per_em.max(1));
-        let w = f32::from(f.get_horizontal_advance(gid)) / upm * size * 25.4 / 72.0;
-        match out.last_mut() {
-            Some(run) if run.0 == slot => {
-                run.1.push(ch);
-                run.2 += w;
-            }
-            _ => out.push((slot, ch.to_string(), w)),
-        }
-    }
-    Ok(out)
-}
-
-fn width(text: &str, bold: bool, size: f32) -> Result<f32, LetterError> {
-    Ok(runs(text, bold, size)?.iter().map(|r| r.2).sum())
-}
 
 const MARGIN: f32 = 25.0;
 const BODY_PT: f32 = 10.5;
@@ -282,11 +190,6 @@ fn table(
     Ok(())
 }
 
-/// Arabic joined, then every line of text in drawing order.
-fn prepared(text: &str) -> String {
-    arabic_forms(text)
-}
-
 fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, LetterError> {
     let width = page_w - 2.0 * MARGIN;
     let mut c = Cursor {
@@ -296,9 +199,9 @@ fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, 
         bottom: MARGIN + 8.0,
     };
     if let Some((name, rest)) = doc.letterhead.split_first() {
-        c.text(true, 15.0, MARGIN, prepared(name), false);
+        c.text(true, 15.0, MARGIN, arabic_forms(name), false);
         for line in rest {
-            c.text(false, 8.5, MARGIN, prepared(line), true);
+            c.text(false, 8.5, MARGIN, arabic_forms(line), true);
         }
         let y = c.y - 3.0;
         c.mark(Mark::Rule { x0: MARGIN, x1: page_w - MARGIN, y, strong: true });
@@ -312,25 +215,26 @@ fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, 
                 if !c.fits(line_mm(12.0) + 3.0 * line_mm(BODY_PT)) {
                     c.new_page();
                 }
-                for l in wrap(&prepared(text), true, 12.0, width)? {
+                for l in wrap(&arabic_forms(text), true, 12.0, width)? {
                     c.text(true, 12.0, MARGIN, l, false);
                 }
             }
             Block::Paragraph(text) => {
-                for l in wrap(&prepared(text), false, BODY_PT, width)? {
+                for l in wrap(&arabic_forms(text), false, BODY_PT, width)? {
                     c.text(false, BODY_PT, MARGIN, l, false);
                 }
             }
             Block::Lines(lines) => {
                 for line in lines {
-                    for l in wrap(&prepared(line), false, BODY_PT, width)? {
+                    for l in wrap(&arabic_forms(line), false, BODY_PT, width)? {
                         c.text(false, BODY_PT, MARGIN, l, false);
                     }
                 }
             }
             Block::Bullets(items) => {
                 for item in items {
-                    for (i, l) in wrap(&prepared(item), false, BODY_PT, width - 5.0)?.into_iter().enumerate()
+                    for (i, l) in
+                        wrap(&arabic_forms(item), false, BODY_PT, width - 5.0)?.into_iter().enumerate()
                     {
                         if i == 0 {
                             // The bullet first, so text extraction reads "• item".
@@ -356,9 +260,9 @@ fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, 
             Block::Field(label, value) => {
                 // French sets a space before the colon.
                 let colon = if doc.lang == "fr" { " :" } else { ":" };
-                let label = format!("{}{colon} ", prepared(label).trim_end_matches(':').trim_end());
-                let x = MARGIN + width_mm_bold(&label)?;
-                let lines = wrap(&prepared(value), false, BODY_PT, width - (x - MARGIN))?;
+                let label = format!("{}{colon} ", arabic_forms(label).trim_end_matches(':').trim_end());
+                let x = MARGIN + super::fonts::width(&label, true, BODY_PT)?;
+                let lines = wrap(&arabic_forms(value), false, BODY_PT, width - (x - MARGIN))?;
                 c.text(true, BODY_PT, MARGIN, label, false);
                 for (i, l) in lines.into_iter().enumerate() {
                     if i == 0 {
@@ -370,9 +274,9 @@ fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, 
                 }
             }
             Block::Table { headers, rows } => {
-                let headers: Vec<String> = headers.iter().map(|h| prepared(h)).collect();
+                let headers: Vec<String> = headers.iter().map(|h| arabic_forms(h)).collect();
                 let rows: Vec<Vec<String>> =
-                    rows.iter().map(|r| r.iter().map(|v| prepared(v)).collect()).collect();
+                    rows.iter().map(|r| r.iter().map(|v| arabic_forms(v)).collect()).collect();
                 c.y -= 1.0;
                 table(&mut c, &headers, &rows, MARGIN, width)?;
             }
@@ -380,10 +284,6 @@ fn lay_out(doc: &LetterDoc, page_w: f32, page_h: f32) -> Result<Vec<Vec<Mark>>, 
         c.y -= 4.0;
     }
     Ok(c.pages)
-}
-
-fn width_mm_bold(text: &str) -> Result<f32, LetterError> {
-    width(text, true, BODY_PT)
 }
 
 fn rgb(v: f32) -> Color {
@@ -482,7 +382,17 @@ pub fn render(letter: &LetterDoc) -> Result<Vec<u8>, LetterError> {
         }
         let footer =
             letter.footer.replace("{page}", &(n + 1).to_string()).replace("{pages}", &total.to_string());
-        text_ops(&mut ops, &mut pen, &mut used, false, 8.0, MARGIN, MARGIN - 8.0, &prepared(&footer), true)?;
+        text_ops(
+            &mut ops,
+            &mut pen,
+            &mut used,
+            false,
+            8.0,
+            MARGIN,
+            MARGIN - 8.0,
+            &arabic_forms(&footer),
+            true,
+        )?;
         ops.push(Op::EndTextSection);
         out.push(PdfPage::new(Mm(page_w), Mm(page_h), ops));
     }
@@ -537,10 +447,4 @@ fn stable_id(bytes: &mut [u8]) {
         let fill: Vec<u8> = digest.bytes().cycle().take(n).collect();
         bytes[s..e].copy_from_slice(&fill);
     }
-}
-
-/// A subset font is named with a six-letter tag (PDF 32000 §9.6.4); ours is
-/// fixed per face so the bytes do not change between runs.
-fn font_id(slot: Slot) -> FontId {
-    FontId(format!("RDSUB{}", (b'A' + slot as u8) as char))
 }

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::facts::{access_facts, needs, Addressee, Company, FeeFacts, LetterFacts, Piece, VendorFacts};
+use super::facts::{access_facts, needs, vendor_facts, Addressee, Company, FeeFacts, LetterFacts, Piece};
 use super::{Lang, LetterError, LetterKind};
 use crate::datamap::DataMap;
 use crate::redact::RedactionType;
@@ -221,30 +221,4 @@ fn fill(
         LetterKind::Acknowledgement => {}
     }
     Ok(())
-}
-
-/// Turn a letter's facts into a notice to one recipient: the recipient is the
-/// addressee, the consumer is named in the body.
-pub fn vendor_facts(
-    f: &mut LetterFacts,
-    map: &DataMap,
-    lang: Lang,
-    r: &crate::datamap::Recipient,
-    action: &str,
-    held: &[String],
-) {
-    let consumer = std::mem::replace(&mut f.requester, Addressee::new(&r.name, "", &r.contact));
-    f.vendor = VendorFacts {
-        action: action.into(),
-        consumer_name: consumer.name.clone(),
-        consumer_email: consumer.email.clone(),
-        categories: r
-            .disclosed
-            .iter()
-            .chain(&r.sold)
-            .filter(|c| held.is_empty() || held.contains(c))
-            .filter_map(|c| map.category(c))
-            .map(|c| crate::datamap::text_in(&c.label, lang.code()).to_string())
-            .collect(),
-    };
 }
