@@ -65,3 +65,28 @@ fn a_ledger_from_a_newer_build_is_refused_unchanged() {
     assert!(err.to_string().contains("newer Rightsdesk"), "{err}");
     assert_eq!(before, ledger_bytes(&path));
 }
+
+#[test]
+fn ledgers_authenticate_pages_with_hmac_sha256_and_earlier_ones_still_open() {
+    let dir = temp();
+    let (desk, _) = new_desk(dir.path());
+    let hmac: String = desk
+        .ledger()
+        .raw_connection_for_tests()
+        .query_row("PRAGMA cipher_hmac_algorithm", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(hmac, "HMAC_SHA256");
+    // A ledger file as SQLCipher 4 makes it by default (HMAC-SHA512).
+    let earlier = dir.path().join("earlier.ledger");
+    let conn = rusqlite::Connection::open(&earlier).unwrap();
+    conn.pragma_update(None, "key", PASS).unwrap();
+    conn.execute_batch("CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('written before');").unwrap();
+    drop(conn);
+    let before = ledger_bytes(&earlier);
+    assert_eq!(Ledger::open(&earlier, "not the right passphrase").unwrap_err().code(), "wrong_passphrase");
+    assert_eq!(before, ledger_bytes(&earlier), "a failed unlock must not write");
+    let ledger = Ledger::open(&earlier, PASS).expect("an earlier ledger opens");
+    let note: String =
+        ledger.raw_connection_for_tests().query_row("SELECT note FROM kept", [], |r| r.get(0)).unwrap();
+    assert_eq!(note, "written before");
+}

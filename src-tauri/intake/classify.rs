@@ -11,10 +11,9 @@ use crate::rules::{Regime, RequestKind};
 // The cue tables compiled once: constant lookup tables, not state.
 static KIND_SET: LazyLock<CueSet> =
     LazyLock::new(|| CueSet::new(&KIND_CUES.iter().map(|(_, cues, _)| *cues).collect::<Vec<_>>()));
-static PLACE_SET: LazyLock<CueSet> =
-    LazyLock::new(|| CueSet::new(&PLACES.iter().map(|(_, c)| *c).collect::<Vec<_>>()));
-static LAW_SET: LazyLock<CueSet> =
-    LazyLock::new(|| CueSet::new(&LAWS.iter().map(|(_, c)| *c).collect::<Vec<_>>()));
+/// The places, then the laws: one pass over a message finds both.
+static REGIME_SET: LazyLock<CueSet> =
+    LazyLock::new(|| CueSet::new(&PLACES.iter().chain(LAWS).map(|(_, c)| *c).collect::<Vec<_>>()));
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Classification {
@@ -62,12 +61,12 @@ fn negated(clause: &str, at: usize) -> bool {
     NEGATIONS.iter().any(|n| find(window, n).is_some())
 }
 
+static OPT_OUT_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SALE, OPT_OUT_SHARING]));
 static SALE_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SALE]));
 static SHARING_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SHARING]));
 
 /// Blank out every occurrence of the cues, returning the first one found.
 fn take_phrases(text: &mut String, cues: &[&str], set: &CueSet) -> Option<String> {
-    // Most messages hold none of them: one pass tells.
     set.first_listed(text)?;
     let mut first = None;
     for cue in cues {
@@ -83,11 +82,13 @@ fn take_phrases(text: &mut String, cues: &[&str], set: &CueSet) -> Option<String
 fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
     let mut text = text.to_string();
     let mut kinds = Vec::new();
+    // Most messages hold no opt-out phrase at all: one pass over both lists tells.
+    let opt_outs = OPT_OUT_SET.first_per_group(&text).iter().any(Option::is_some);
     for (kind, cues, set) in [
         (RequestKind::OptOutSale, OPT_OUT_SALE, &*SALE_SET),
         (RequestKind::OptOutSharing, OPT_OUT_SHARING, &*SHARING_SET),
     ] {
-        if let Some(cue) = take_phrases(&mut text, cues, set) {
+        if let Some(cue) = opt_outs.then(|| take_phrases(&mut text, cues, set)).flatten() {
             kinds.push(kind);
             reasons.push(format!("{kind}: \"{cue}\""));
         }
@@ -130,11 +131,15 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
 fn regime_of(text: &str, reasons: &mut Vec<String>) -> Regime {
     // (regime, score, first cue), in the order of the tables: ties go to the first.
     let mut scores: Vec<(Regime, u32, &str)> = Vec::new();
-    for (weight, table, set) in [(3, PLACES, &*PLACE_SET), (2, LAWS, &*LAW_SET)] {
+    let hits = REGIME_SET.hits(text);
+    for (weight, table, groups) in
+        [(3, PLACES, 0..PLACES.len()), (2, LAWS, PLACES.len()..PLACES.len() + LAWS.len())]
+    {
         let mut seen: Vec<(usize, &str)> = Vec::new();
-        for h in set.hits(text) {
-            if !seen.contains(&(h.group, h.cue)) {
-                seen.push((h.group, h.cue));
+        for h in hits.iter().filter(|h| groups.contains(&h.group)) {
+            let group = h.group - groups.start;
+            if !seen.contains(&(group, h.cue)) {
+                seen.push((group, h.cue));
             }
         }
         seen.sort_by_key(|(group, _)| *group);

@@ -8,6 +8,7 @@ pub struct CueSet {
     ac: AhoCorasick,
     /// (group, cue as written, prefix match)
     cues: Vec<(usize, &'static str, bool)>,
+    groups: usize,
 }
 
 /// A cue found in a text.
@@ -30,7 +31,7 @@ impl CueSet {
             .match_kind(MatchKind::Standard)
             .build(needles)
             .expect("cue tables are valid patterns");
-        CueSet { ac, cues }
+        CueSet { ac, cues, groups: groups.len() }
     }
 
     /// Every match of a cue that stands at word boundaries, in text order.
@@ -62,5 +63,19 @@ impl CueSet {
     /// in one pass over the text.
     pub fn first_listed(&self, text: &str) -> Option<&'static str> {
         self.matches(text).map(|m| m.pattern().as_usize()).min().map(|i| self.cues[i].1)
+    }
+
+    /// For each group, what [`CueSet::first_listed`] would give for that
+    /// group alone: several questions about one text in one pass.
+    pub fn first_per_group(&self, text: &str) -> Vec<Option<&'static str>> {
+        let mut first: Vec<Option<usize>> = vec![None; self.groups];
+        for m in self.matches(text) {
+            let i = m.pattern().as_usize();
+            let slot = &mut first[self.cues[i].0];
+            if slot.is_none_or(|f| i < f) {
+                *slot = Some(i);
+            }
+        }
+        first.into_iter().map(|i| i.map(|i| self.cues[i].1)).collect()
     }
 }

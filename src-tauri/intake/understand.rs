@@ -76,10 +76,9 @@ pub fn language(text: &str) -> &'static str {
         .map_or("en", |(lang, _)| lang)
 }
 
-static FIRST_PERSON_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[FIRST_PERSON]));
-static NOISE_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[NOISE]));
-static AGENT_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[AGENT_CUES]));
-static PARENT_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[PARENT_CUES]));
+/// First person, noise, agent and parent cues: four questions, one pass.
+static WHO_SET: LazyLock<CueSet> =
+    LazyLock::new(|| CueSet::new(&[FIRST_PERSON, NOISE, AGENT_CUES, PARENT_CUES]));
 
 const AGENT_CUES: &[&str] = &[
     "on behalf of",
@@ -178,8 +177,8 @@ pub fn understand_with(
 
     let own = fold(&format!("{}\n{}", email.subject, super::classify::own_words(&email.body_text)));
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
-    let first_person = FIRST_PERSON_SET.first_listed(&own).is_some();
-    let noise = NOISE_SET.first_listed(&own);
+    let found = WHO_SET.first_per_group(&own);
+    let (first_person, noise, agent, parent) = (found[0].is_some(), found[1], found[2], found[3]);
     let broadcast = noise.is_some() && (!found_kind || !first_person);
     let set_aside = email.automatic || broadcast || (email.bulk && !first_person);
     let kinds = if set_aside {
@@ -196,10 +195,10 @@ pub fn understand_with(
         class.kinds.iter().map(|k| k.as_str().to_string()).collect()
     };
 
-    let on_behalf = if let Some(cue) = AGENT_SET.first_listed(&own) {
+    let on_behalf = if let Some(cue) = agent {
         say("on_behalf", format!("agent: \"{cue}\""));
         Some("agent".to_string())
-    } else if let Some(cue) = PARENT_SET.first_listed(&own) {
+    } else if let Some(cue) = parent {
         say("on_behalf", format!("parent: \"{cue}\""));
         Some("parent".to_string())
     } else {

@@ -32,8 +32,10 @@ pub struct NewAttachment {
     /// Already sanitised: a plain file name, never a path.
     pub name: String,
     pub mime: String,
+    /// The bytes to store; empty when they are taken from the raw message (`part`).
     pub data: Vec<u8>,
-    /// Hex SHA-256 of `data` (computed where the file is read, off the ledger's thread).
+    pub size: usize,
+    /// Hex SHA-256 of the bytes (computed where the file is read, off the ledger's thread).
     pub sha256: String,
     /// Its place among the attachments of the raw message it came in (the
     /// bytes are then not stored again); None for a scanned document.
@@ -61,20 +63,22 @@ pub struct AttachmentInfo {
 }
 
 impl NewAttachment {
+    /// Hash the bytes; keep them only if they are not in the raw message (`part`).
     pub fn new(name: String, mime: String, data: Vec<u8>, part: Option<u32>) -> NewAttachment {
         let sha256 = hex::encode(Sha256::digest(&data));
-        NewAttachment { name, mime, data, sha256, part }
+        let size = data.len();
+        let data = if part.is_some() { Vec::new() } else { data };
+        NewAttachment { name, mime, data, size, sha256, part }
     }
 }
 
 pub(super) fn insert(tx: &Connection, message: i64, files: &[NewAttachment]) -> Result<()> {
     for a in files {
-        let stored: &[u8] = if a.part.is_some() { &[] } else { &a.data };
         tx.prepare_cached(
             "INSERT INTO attachments (message_id, name, mime, size, sha256, data, part)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
-        .execute(params![message, a.name, a.mime, a.data.len() as i64, a.sha256, stored, a.part])?;
+        .execute(params![message, a.name, a.mime, a.size as i64, a.sha256, a.data, a.part])?;
     }
     Ok(())
 }
