@@ -79,3 +79,21 @@ impl CueSet {
         first.into_iter().map(|i| i.map(|i| self.cues[i].1)).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_pass_per_group_answers_as_each_group_alone() {
+        let groups: [&[&'static str]; 3] =
+            [&["on behalf of", "agent"], &["my son*", "my daughter"], &["delete"]];
+        let together = CueSet::new(&groups);
+        let texts = ["I am an agent acting on behalf of my sons", "my daughter asks", "agents only", ""];
+        for text in texts {
+            let alone: Vec<_> = groups.iter().map(|g| CueSet::new(&[g]).first_listed(text)).collect();
+            assert_eq!(together.first_per_group(text), alone, "{text:?}");
+        }
+        assert_eq!(together.first_per_group(texts[0]), [Some("on behalf of"), Some("my son*"), None]);
+    }
+}
