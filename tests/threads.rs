@@ -121,6 +121,9 @@ fn hostile_files_each_get_a_line_and_the_rest_imports() {
         write(dir.path(), "bad-utf8.eml", b"From: \xff\xfe Bad <bad@example.com>\r\nSubject: \xc3\x28 delete\r\n\r\nplease delete my data\r\n"),
         write(dir.path(), "nul.eml", "From: n@example.com\r\nSubject: x\r\n\r\nhello\0world\r\n"),
         write(dir.path(), "deep.eml", deep),
+        // Found by the fuzzer: a mangled bounce on which mail-parser 0.11.9
+        // fails a debug assertion (a panic in a debug build).
+        write(dir.path(), "mangled-bounce.eml", std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/mangled-bounce.eml")).unwrap()),
         write(dir.path(), "good.eml", email("Good <good@example.com>", "good@x", "Mon, 02 Nov 2026 10:00:00 +0000", "Access", "a copy of my data")),
     ];
     let s = desk.import(&files).unwrap();

@@ -23,6 +23,15 @@ pub fn parse_any(file: &str, file_name: &str, raw: &[u8]) -> Result<ParsedEmail,
         parse_email(file, raw)
     }
 }
+
+/// [`parse_any`] as a last line of defence: the parsers are libraries fed
+/// hostile input, and a panic in one is this file's error, never the end of
+/// the batch.
+pub fn parse_guarded(file: &str, file_name: &str, raw: &[u8]) -> Result<ParsedEmail, IntakeError> {
+    std::panic::catch_unwind(|| parse_any(file, file_name, raw)).unwrap_or_else(|_| {
+        Err(IntakeError::NotAnEmail { file: file.to_string(), why: "the message could not be parsed".into() })
+    })
+}
 pub use classify_files::{classify_files, Classified};
 pub use email::{
     parse_email, sanitize_name, ParsedAttachment, ParsedEmail, MAX_ATTACHMENT_BYTES,

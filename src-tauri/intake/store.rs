@@ -6,7 +6,7 @@ use chrono::Utc;
 
 use super::import::Outcome;
 use super::understand::understand_with;
-use super::{classify, parse_any, IntakeError, ParsedEmail};
+use super::{classify, parse_guarded, ParsedEmail};
 use crate::ledger::{Ledger, NewAttachment, NewMessage, NewRequest};
 use crate::rules::local_receipt_date;
 use crate::Error;
@@ -52,12 +52,7 @@ pub(super) fn prepare(
     raw: Vec<u8>,
     max_attachment: usize,
 ) -> Result<Prepared, Error> {
-    // The parsers are libraries fed hostile input: a panic in one is this
-    // file's error, never the end of the batch.
-    let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_any(file, file_name, &raw)));
-    let mut email = parsed.unwrap_or_else(|_| {
-        Err(IntakeError::NotAnEmail { file: file.to_string(), why: "the message could not be parsed".into() })
-    })?;
+    let mut email = parse_guarded(file, file_name, &raw)?;
     let mut warnings = email.refused.clone();
     // The officer's limit (a setting), below what the parsers keep at most.
     // Each kept attachment remembers its place in the message: the ledger
