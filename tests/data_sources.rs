@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{contains, ledger_bytes, new_desk, temp, write, PASS};
+use common::{contains, demo_desk, ledger_bytes, new_desk, reference_of, temp, write, PASS};
 use rightsdesk::desk::{Desk, ManualRequest, PiecesFormat};
 use rightsdesk::ledger::{Ledger, PieceDecision, RedactionChoice, VerificationOutcome};
 use rightsdesk::redact::RedactionType;
@@ -286,15 +286,9 @@ fn a_source_changed_after_review_blocks_the_export_until_redaction_runs_again() 
 #[test]
 fn the_demo_ledger_finds_its_first_requester_and_not_her_namesake() {
     let dir = temp();
-    let mut desk = Desk::create_demo(&dir.path().join("demo.ledger"), "tester").unwrap();
+    let mut desk = demo_desk(dir.path());
     assert_eq!(desk.sources().unwrap().len(), 3);
-    let reference = desk
-        .list(&Default::default())
-        .unwrap()
-        .into_iter()
-        .find(|r| r.requester_name == "Margaret Okafor")
-        .unwrap()
-        .reference;
+    let reference = reference_of(&desk, "Margaret Okafor");
     // Dated relative to today: the default 12-month lookback keeps them all.
     let view = desk.find_pieces(&reference).unwrap();
     let mut got: Vec<&str> = view.rows.iter().map(|r| r.found.row_id.as_str()).collect();

@@ -361,18 +361,11 @@ fn request(desk: &mut rightsdesk::desk::Desk, dir: &Path, kinds: Vec<RequestKind
 
 #[test]
 fn deletion_fans_out_to_each_recipient_and_closing_waits_for_them() {
-    use rightsdesk::desk::Desk;
     use rightsdesk::ledger::VerificationOutcome;
     use rightsdesk::verify::{DataPoint, PointKind};
     let dir = temp();
-    let mut desk = Desk::create_demo(&dir.path().join("demo.ledger"), "tester").unwrap();
-    let r = desk
-        .list(&Default::default())
-        .unwrap()
-        .into_iter()
-        .find(|x| x.requester_name == "José Peña")
-        .unwrap()
-        .reference;
+    let mut desk = demo_desk(dir.path());
+    let r = reference_of(&desk, "José Peña");
     // Nobody is told anything before the data held on him is known.
     let err = desk.fan_out(&r).unwrap_err().to_string();
     assert!(err.contains("search the data sources"), "{err}");
@@ -534,16 +527,9 @@ fn the_sample_command_writes_a_letter_without_a_ledger() {
 
 #[test]
 fn the_demo_requester_gets_a_disclosure_with_her_data_and_nobody_elses() {
-    use rightsdesk::desk::Desk;
     let dir = temp();
-    let mut desk = Desk::create_demo(&dir.path().join("demo.ledger"), "tester").unwrap();
-    let reference = desk
-        .list(&Default::default())
-        .unwrap()
-        .into_iter()
-        .find(|r| r.requester_name == "Margaret Okafor")
-        .unwrap()
-        .reference;
+    let mut desk = demo_desk(dir.path());
+    let reference = reference_of(&desk, "Margaret Okafor");
     let out = dir.path().join("access.pdf");
     let none = LetterOptions::default();
     let err = desk.export_letter(&reference, LetterKind::Access, &none, &out).unwrap_err().to_string();

@@ -16,6 +16,17 @@ pub fn new_desk(dir: &Path) -> (Desk, PathBuf) {
     (desk, path)
 }
 
+/// The demo ledger, as "Open the demo" makes it.
+pub fn demo_desk(dir: &Path) -> Desk {
+    Desk::create_demo(&dir.join("demo.ledger"), "tester").expect("create the demo ledger")
+}
+
+/// The reference of the request made by `requester`.
+pub fn reference_of(desk: &Desk, requester: &str) -> String {
+    let list = desk.list(&Default::default()).expect("list requests");
+    list.into_iter().find(|r| r.requester_name == requester).expect("a request from them").reference
+}
+
 /// A minimal request email; `received` is an RFC 2822 date.
 pub fn email(from: &str, message_id: &str, received: &str, subject: &str, body: &str) -> String {
     format!(
