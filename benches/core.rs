@@ -123,7 +123,7 @@ fn main() {
         "unlock a ledger (SQLCipher KDF)",
         "open the same file as plain SQLite, no key",
         || {
-            let c = rusqlite::Connection::open(&path).unwrap();
+            let c = rightsdesk::ledger::connect(&path, Default::default()).unwrap();
             std::hint::black_box(c.is_autocommit());
         },
         || {

@@ -78,7 +78,7 @@ fn ledgers_authenticate_pages_with_hmac_sha256_and_earlier_ones_still_open() {
     assert_eq!(hmac, "HMAC_SHA256");
     // A ledger file as SQLCipher 4 makes it by default (HMAC-SHA512).
     let earlier = dir.path().join("earlier.ledger");
-    let conn = rusqlite::Connection::open(&earlier).unwrap();
+    let conn = rightsdesk::ledger::connect(&earlier, Default::default()).unwrap();
     conn.pragma_update(None, "key", PASS).unwrap();
     conn.execute_batch("CREATE TABLE kept (note TEXT); INSERT INTO kept VALUES ('written before');").unwrap();
     drop(conn);

@@ -107,6 +107,28 @@ impl std::fmt::Debug for Ledger {
 const PAGE_HMAC: &str = "HMAC_SHA256";
 const EARLIER_PAGE_HMAC: &str = "HMAC_SHA512";
 
+/// Open a SQLite connection; every connection the program makes comes here.
+///
+/// SQLite marks itself initialised and lets go of its locks *before* it runs
+/// SQLCipher's own set-up (`SQLITE_EXTRA_INIT`). A second thread opening a
+/// connection in that moment has its key refused ("An error occurred with
+/// PRAGMA key"). So the first initialisation runs here, one thread at a time,
+/// and no connection is opened until it has finished. Once SQLite is ready,
+/// `sqlite3_initialize` only reads a flag.
+pub fn connect(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    static READY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    {
+        let _one_at_a_time = READY.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // SAFETY: sqlite3_initialize takes no arguments and may be called at
+        // any time from any thread; it returns at once when already done.
+        let rc = unsafe { rusqlite::ffi::sqlite3_initialize() };
+        if rc != rusqlite::ffi::SQLITE_OK {
+            return Err(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rc), None));
+        }
+    }
+    Connection::open_with_flags(path, flags)
+}
+
 fn check_strength(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(LedgerError::WeakPassphrase);
@@ -135,7 +157,7 @@ impl Ledger {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
+        let conn = connect(path, flags)?;
         let mut ledger = Ledger::keyed(conn, path, passphrase, PAGE_HMAC)?;
         ledger.record(actor, &AuditRecord::new("ledger.created", None, ""))?;
         Ok(ledger)
@@ -147,8 +169,7 @@ impl Ledger {
             return Err(LedgerError::NotFound(path.display().to_string()));
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let open =
-            |page_hmac| Ledger::keyed(Connection::open_with_flags(path, flags)?, path, passphrase, page_hmac);
+        let open = |page_hmac| Ledger::keyed(connect(path, flags)?, path, passphrase, page_hmac);
         match open(PAGE_HMAC) {
             Err(LedgerError::WrongPassphrase(_)) => open(EARLIER_PAGE_HMAC),
             opened => opened,
