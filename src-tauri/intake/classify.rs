@@ -3,9 +3,12 @@
 
 use std::sync::LazyLock;
 
-use super::cues::{find, fold, KIND_CUES, NEGATIONS, OPT_OUT_SALE, OPT_OUT_SHARING, SCOPE_ONLY};
+use super::cues::{
+    find, fold, ASKS_ABOUT, KIND_CUES, NEGATIONS, OPT_OUT_SALE, OPT_OUT_SHARING, REMOVAL_ONLY,
+    SALE_DESCRIBED, SCOPE_ONLY, SHARE_VERBS, SHARE_WITH,
+};
 use super::matcher::{CueSet, Hit};
-use super::places::{LAWS, PLACES};
+use super::places::{LAWS, NOT_HOME, PLACES};
 use crate::rules::{Regime, RequestKind};
 
 // The cue tables compiled once: constant lookup tables, not state.
@@ -22,6 +25,31 @@ pub struct Classification {
     pub reasons: Vec<String>,
 }
 
+/// The lines Outlook and others put above the message replied to.
+const REPLY_SEPARATORS: &[&str] = &[
+    "-----original message-----",
+    "-----ursprungliche nachricht-----",
+    "-----mensaje original-----",
+    "-----message d'origine-----",
+    "-----message original-----",
+];
+
+/// "I still expect a complete response": a complaint that asks again.
+const ASKS_AGAIN: &[&str] = &[
+    "still expect",
+    "still want",
+    "still waiting",
+    "still need",
+    "still require",
+    "carried out",
+    "complete response",
+    "nach wie vor",
+    "weiterhin",
+    "sigo esperando",
+    "todavia espero",
+    "toujours",
+];
+
 /// The writer's own words: quoted lines and the quoted tail of a reply go.
 pub fn own_words(body: &str) -> String {
     let mut out = Vec::new();
@@ -31,11 +59,13 @@ pub fn own_words(body: &str) -> String {
             continue;
         }
         let f = fold(t);
-        let reply_header = (f.starts_with("on ") && f.trim_end().ends_with("wrote:"))
+        let reply_header = REPLY_SEPARATORS.iter().any(|m| f.starts_with(m))
+            || (f.starts_with("on ") && f.trim_end().ends_with("wrote:"))
             || (f.starts_with("am ") && f.contains("schrieb"))
             || (f.starts_with("le ") && f.contains("a ecrit"))
             || (f.starts_with("el ") && f.contains("escribio"));
-        if reply_header {
+        // A forward's text starts with the separator: what follows is the request.
+        if reply_header && out.iter().any(|l: &&str| !l.trim().is_empty()) {
             break;
         }
         out.push(line);
@@ -55,9 +85,30 @@ fn clauses(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words before `at`, back to a word boundary at most `chars` characters off.
+fn before(clause: &str, at: usize, chars: usize) -> &str {
+    let start = clause[..at].char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
+    &clause[start..at]
+}
+
+/// "my subject access request", "meines Auskunftsersuchens": the writer names
+/// a request they made before, which is not the same as making it again.
+fn names_earlier_request(clause: &str, at: usize) -> bool {
+    const MINE: &[&str] =
+        &["my", "our", "mein*", "unser*", "mi", "mis", "nuestra", "mon", "ma", "mes", "notre"];
+    const REQUEST: &[&str] =
+        &["request*", "ersuch*", "anfrage*", "antrag*", "solicitud*", "peticion*", "demande*"];
+    let words: Vec<&str> = before(clause, at, 24).split_whitespace().rev().take(2).collect();
+    let rest = &clause[at..];
+    let after = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
+    let word_after = after.split_whitespace().next().unwrap_or("");
+    words.iter().any(|w| MINE.iter().any(|m| find(w, m).is_some()))
+        && (REQUEST.iter().any(|r| find(after, r).is_some())
+            || ["ersuch", "anfrage", "antrag"].iter().any(|r| word_after.contains(r)))
+}
+
 fn negated(clause: &str, at: usize) -> bool {
-    let start = clause[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let window = &clause[start..at];
+    let window = before(clause, at, 40);
     NEGATIONS.iter().any(|n| find(window, n).is_some())
 }
 
@@ -94,16 +145,53 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
         }
     }
     let clauses = clauses(&text);
-    let deletion = KIND_CUES.iter().position(|(k, _, _)| *k == RequestKind::Deletion).unwrap_or(usize::MAX);
+    // "…the purposes for selling my data" names what a right-to-know answer
+    // holds; "I don't want you selling my data" asks for the sale to stop.
+    if !kinds.contains(&RequestKind::OptOutSale) {
+        let described = clauses.iter().find_map(|c| {
+            let asks_about = ASKS_ABOUT.iter().any(|q| find(c, q).is_some());
+            SALE_DESCRIBED.iter().find(|cue| !asks_about && find(c, cue).is_some())
+        });
+        if let Some(cue) = described {
+            kinds.push(RequestKind::OptOutSale);
+            reasons.push(format!("{}: \"{cue}\"", RequestKind::OptOutSale));
+        }
+    }
+    if !kinds.contains(&RequestKind::OptOutSharing) {
+        let refused = clauses.iter().find_map(|c| {
+            let verb = SHARE_VERBS.iter().find_map(|v| find(c, v).map(|at| (v, at)));
+            verb.filter(|(_, at)| negated(c, *at) && SHARE_WITH.iter().any(|w| find(c, w).is_some()))
+        });
+        if let Some((verb, _)) = refused {
+            kinds.push(RequestKind::OptOutSharing);
+            reasons.push(format!(
+                "{}: \"{}\" refused",
+                RequestKind::OptOutSharing,
+                verb.trim_end_matches('*')
+            ));
+        }
+    }
+    let group_of = |kind| KIND_CUES.iter().position(|(k, _, _)| *k == kind).unwrap_or(usize::MAX);
+    let (deletion, unsubscribe, complaint) = (
+        group_of(RequestKind::Deletion),
+        group_of(RequestKind::Unsubscribe),
+        group_of(RequestKind::Complaint),
+    );
     let per_clause: Vec<Vec<Hit>> = clauses.iter().map(|c| KIND_SET.hits(c)).collect();
+    let complains = per_clause.iter().flatten().any(|h| h.group == complaint);
     for (group, (kind, _, negatable)) in KIND_CUES.iter().enumerate() {
         let hit = clauses.iter().zip(&per_clause).find_map(|(clause, hits)| {
             let deletes = hits.iter().any(|h| h.group == deletion);
+            let about_a_list = hits.iter().any(|h| h.group == unsubscribe);
             hits.iter()
                 .filter(|h| h.group == group)
                 .find(|h| {
                     let scope_only = *kind == RequestKind::Access && deletes && SCOPE_ONLY.contains(&h.cue);
-                    !(scope_only || (*negatable && negated(clause, h.at)))
+                    // "remove my address from your mailing lists" is an unsubscribe.
+                    let off_a_list = group == deletion && about_a_list && REMOVAL_ONLY.contains(&h.cue);
+                    // A complaint about "my access request" does not make it again.
+                    let earlier = complains && group != complaint && names_earlier_request(clause, h.at);
+                    !(scope_only || off_a_list || earlier || (*negatable && negated(clause, h.at)))
                 })
                 .map(|h| h.cue)
         });
@@ -136,7 +224,10 @@ fn regime_of(text: &str, reasons: &mut Vec<String>) -> Regime {
         [(3, PLACES, 0..PLACES.len()), (2, LAWS, PLACES.len()..PLACES.len() + LAWS.len())]
     {
         let mut seen: Vec<(usize, &str)> = Vec::new();
-        for h in hits.iter().filter(|h| groups.contains(&h.group)) {
+        // "I grew up in California" says where someone lived, not where they live.
+        let lives_there =
+            |h: &&Hit| weight != 3 || !NOT_HOME.iter().any(|c| find(before(text, h.at, 30), c).is_some());
+        for h in hits.iter().filter(|h| groups.contains(&h.group)).filter(lives_there) {
             let group = h.group - groups.start;
             if !seen.contains(&(group, h.cue)) {
                 seen.push((group, h.cue));
@@ -167,11 +258,36 @@ fn regime_of(text: &str, reasons: &mut Vec<String>) -> Regime {
     }
 }
 
+/// Whether `text` (already the writer's own words) asks for anything at all.
+pub fn asks_anything(text: &str) -> bool {
+    !kinds_of(&fold(text), &mut Vec::new()).is_empty()
+}
+
+/// A reply, by its subject's prefix.
+pub fn is_reply(subject: &str) -> bool {
+    let s = fold(subject.trim_start());
+    ["re:", "re :", "aw:", "antw:", "sv:", "rv:", "r:", "ref:"].iter().any(|p| s.starts_with(p))
+}
+
 pub fn classify(subject: &str, body: &str) -> Classification {
-    let own = fold(&format!("{subject}\n\n{}", own_words(body)));
+    let words = own_words(body);
+    let own = fold(&format!("{subject}\n\n{words}"));
     let all = fold(&format!("{subject}\n{body}"));
     let mut reasons = Vec::new();
     let mut kinds = kinds_of(&own, &mut reasons);
+    // A reply's subject names the request it answers. A complaint or an appeal
+    // about that request does not make it again.
+    if is_reply(subject) && kinds.iter().any(|k| matches!(k, RequestKind::Complaint | RequestKind::Appeal)) {
+        let mut body_reasons = Vec::new();
+        let body_kinds = kinds_of(&fold(&words), &mut body_reasons);
+        let folded = fold(&words);
+        let asks_again = ASKS_AGAIN.iter().any(|c| find(&folded, c).is_some());
+        if !asks_again && body_kinds.iter().any(|k| matches!(k, RequestKind::Complaint | RequestKind::Appeal))
+        {
+            (kinds, reasons) = (body_kinds, body_reasons);
+            reasons.push("the reply's subject names the earlier request; only the new words count".into());
+        }
+    }
     if kinds.is_empty() {
         kinds.push(RequestKind::Access);
         reasons.push("access: no request words found, defaulted — check".into());

@@ -57,18 +57,35 @@ pub fn find(text: &str, cue: &str) -> Option<usize> {
 #[rustfmt::skip]
 pub const OPT_OUT_SALE: &[&str] = &[
     "do not sell", "don't sell", "dont sell", "not to sell", "not sell my", "stop selling",
-    "selling to stop", "selling my", "sell my", "you selling", "selling it", "selling them",
-    "opt out of the sale", "opt-out of the sale", "opt out of sale", "opt out of any sale",
-    "opt me out of any sale", "out of any sale", "sale of my", "personal data sold", "information sold",
-    "data sold", "do not sell my personal information", "no vendan", "no vender", "que vendan",
-    "dejen de vender", "venta de mis", "ne pas vendre", "ne vendez", "cesser de vendre", "cessez de vendre",
-    "vente de mes", "opposition a la vente", "nicht verkauf*", "verkauf meiner", "keinen verkauf",
-    "nicht mehr verkauf*", "nicht zu verkaufen",
+    "selling to stop", "opt out of the sale", "opt-out of the sale", "opt out of sale",
+    "opt out of any sale", "opt me out of any sale", "out of any sale", "do not sell my personal information",
+    "no vendan", "no vender", "dejen de vender", "ne pas vendre", "ne vendez", "cesser de vendre",
+    "cessez de vendre", "opposition a la vente", "nicht verkauf*", "keinen verkauf", "nicht mehr verkauf*",
+    "nicht zu verkaufen",
+];
+
+/// Words that describe a sale rather than ask for it to stop: "I don't want you
+/// selling my data" asks, "the purposes for selling my data" only names an
+/// element of a right-to-know answer. They count in a clause with none of
+/// [`ASKS_ABOUT`].
+#[rustfmt::skip]
+pub const SALE_DESCRIBED: &[&str] = &[
+    "selling my", "sell my", "you selling", "sale of my", "personal data sold", "information sold",
+    "data sold", "que vendan", "venta de mis", "vente de mes", "verkauf meiner",
+];
+
+/// Words of a question about the data, in whose clause a described sale or
+/// profiling is something to be told about, not something to stop.
+#[rustfmt::skip]
+pub const ASKS_ABOUT: &[&str] = &[
+    "whether", "purpose*", "categor*", "to whom", "which", "what", "who", "if you", "tell me", "disclose",
+    "si", "a quien", "finalidad*", "ob", "welche*", "zweck*", "quel*", "finalite*", "a qui",
 ];
 
 #[rustfmt::skip]
 pub const OPT_OUT_SHARING: &[&str] = &[
     "do not share", "don't share", "not be shared", "not to share", "stop sharing", "not share",
+    "or share my", "or share their", "or sharing of my", "or sharing my", "or sharing of their",
     "affiliates", "affiliated companies", "third-party providers", "third party providers", "filiales",
     "empresas afiliadas", "proveedores externos", "no compartir", "no se comparta", "no compartan",
     "ne pas partager", "ne les partagez", "societes affiliees", "prestataires tiers",
@@ -91,14 +108,20 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
     (
         RequestKind::Unsubscribe,
         &[
-            "unsubscrib*", "mailing list", "newsletter", "marketing emails", "marketing e-mails",
+            "unsubscrib*", "mailing list*", "newsletter", "marketing emails", "marketing e-mails",
             "promotional emails", "promo emails", "stop emailing", "stop sending", "stop getting",
-            "stop receiving", "no longer receive", "off your list", "off that list",
-            "remove me from your list", "remove me from your mailing", "darme de baja", "den de baja",
-            "dar de baja", "la baja", "lista de correo", "boletin", "abmelden", "abbestell*", "desinscri*",
-            "desabonn*", "liste de diffusion", "plus recevoir", "retirer de cette liste",
-            "retirer de votre liste", "lettre d'information", "ne plus recevoir", "keine werbe*",
-            "keine e-mails mehr",
+            "stop receiving", "no longer receive", "off your list", "off that list", "off this list",
+            "remove me from your list", "remove me from your mailing", "from this list", "from your list*",
+            "from all your list*", "from the list", "take me off", "stop contacting", "stop spamming",
+            "stop mailing", "do not contact me", "don't contact me", "do not email me", "don't email me",
+            "no more emails", "stop the emails", "darme de baja", "den de baja", "dar de baja", "la baja",
+            "lista de correo", "boletin", "dejen de enviar*", "dejar de recibir", "no quiero recibir",
+            "no me envien", "no me manden", "de sus listas", "de su lista", "abmelden", "abbestell*",
+            "nicht mehr anschreiben", "nicht mehr kontaktier*", "keine mails mehr", "keine newsletter",
+            "aus ihrem verteiler", "aus dem verteiler", "desinscri*", "desabonn*", "liste de diffusion",
+            "plus recevoir", "retirer de cette liste", "retirer de votre liste", "lettre d'information",
+            "ne plus recevoir", "arretez de m'envoyer", "cessez de m'envoyer", "ne m'envoyez plus",
+            "ne plus m'envoyer", "de vos listes", "keine werbe*", "keine e-mails mehr",
         ],
         false,
     ),
@@ -108,7 +131,7 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
             "object to", "objection", "i object", "art. 21", "art 21", "article 21", "artikel 21",
             "articulo 21", "direct marketing", "widerspruch", "widerspreche", "me opongo", "oposicion",
             "je m'oppose", "opposition au", "opposition a la prospection", "prospection commerciale",
-            "mercadotecnia directa", "direktwerbung", "profiling",
+            "mercadotecnia directa", "direktwerbung", "stop profiling", "opt out of profiling",
         ],
         false,
     ),
@@ -137,7 +160,8 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
         RequestKind::Deletion,
         &[
             "delete*", "deletion", "erase", "erasure", "remove my", "remove every", "remove all",
-            "remove any", "remove it", "removed", "taken out", "take it out", "forget me",
+            "remove any", "remove it", "removed", "remove me from your database", "remove me from your system*",
+            "remove me from your records", "remove me completely", "taken out", "take it out", "forget me",
             "right to be forgotten", "wipe", "purge", "gone from", "losch*", "entfern*", "supprim*",
             "suppression", "effac*", "elimin*", "borrar", "borren", "borre", "supresion", "suprim*",
             "cancelacion",
@@ -158,7 +182,9 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
             "welche daten", "welche personenbezogenen", "kopie meiner", "acceso", "que datos",
             "que informacion", "copia de mis", "droit d'acces", "acces a mes", "acces aux donnees",
             "quelles donnees", "quelles informations", "copie des donnees", "copie de mes", "m'indiquer",
-            "confirm whether", "de donde", "d'ou proviennent", "woher",
+            "confirm whether", "confirmation of whether", "confirmation whether", "confirmer si",
+            "en communiquer une copie", "communiquer une copie", "confirmen si", "confirmar si",
+            "ob sie personenbezogene", "ob sie daten", "de donde", "d'ou proviennent", "woher",
         ],
         true,
     ),
@@ -189,8 +215,38 @@ pub const NOISE: &[&str] = &[
     "could not be delivered", "pricing", "request a demo", "book a demo", "schedule a demo", "a demo",
     "invoice", "payment terms", "amount due", "webinar", "register now", "register (free)",
     "verify your account", "password expires", "password will expire", "avoid suspension", "unusual sign-in",
-    "partnership opportunity", "you're invited",
+    "partnership opportunity", "you're invited", "sub-processor*", "subprocessor*",
+    "data processing addendum", "no action is required", "service notice", "we are writing to inform you",
+    "changes to our terms", "updated our privacy policy", "in this issue",
 ];
+
+/// What only a mass mailing says of itself: set aside whatever else it holds.
+#[rustfmt::skip]
+pub const BROADCAST: &[&str] = &[
+    "you're receiving this", "you are receiving this", "you received this email because",
+    "view this email in your browser", "view in browser", "manage your preferences",
+    "update your preferences", "to stop receiving these emails",
+];
+
+/// A sales enquiry: set aside unless it is about the writer's own data.
+#[rustfmt::skip]
+pub const SALES: &[&str] = &[
+    "pricing", "a demo", "free trial", "a quote", "how many records", "data provider*", "our sales team",
+    "your sales team", "partnership opportunity", "presupuesto", "preise", "angebot", "tarifs", "devis",
+];
+
+/// Words about the writer's own personal data.
+#[rustfmt::skip]
+pub const PERSONAL: &[&str] = &[
+    "my data", "my personal", "my info*", "my details", "my contact", "my name", "my email", "my e-mail",
+    "my profile", "my record*", "my phone", "about me", "on me", "me concern*", "personal data",
+    "personal information", "personal info", "mis datos", "datos personales", "sobre mi", "meine daten",
+    "meiner daten", "personenbezogen*", "uber mich", "mes donnees", "donnees personnelles", "me concernant",
+];
+
+/// A word of thanks: with nothing asked, a reply that only says thank you.
+#[rustfmt::skip]
+pub const THANKS: &[&str] = &["thank you", "thanks", "gracias", "danke", "vielen dank", "merci"];
 
 /// Words of a person writing about themselves: a request, not a broadcast.
 #[rustfmt::skip]
@@ -204,3 +260,26 @@ pub const FIRST_PERSON: &[&str] = &[
 #[rustfmt::skip]
 pub const SCOPE_ONLY: &[&str] =
     &["everything you hold", "everything you have", "whatever you hold", "what you hold", "what you have"];
+
+/// Deletion cues that only say "take it out": next to a mailing list they ask
+/// to be taken off the list, not for the data to be erased.
+#[rustfmt::skip]
+pub const REMOVAL_ONLY: &[&str] = &[
+    "remove my", "remove every", "remove all", "remove any", "remove it", "removed", "taken out",
+    "take it out", "entfern*", "elimin*", "supprim*", "borrar", "borren", "borre",
+];
+
+/// "I don't want my info shared with your partners": a passing-on verb under a
+/// negation, with others to pass it to, in one clause, is the sharing opt-out.
+#[rustfmt::skip]
+pub const SHARE_VERBS: &[&str] = &[
+    "shared", "share", "sharing", "passed along", "passed on", "pass on", "pass along", "handed over",
+    "compartid*", "compartan", "compartir", "weitergegeben", "weitergeben", "weiterzugeben", "partage*",
+    "transmis*", "transmettre", "transmettiez",
+];
+#[rustfmt::skip]
+pub const SHARE_WITH: &[&str] = &[
+    "partner*", "other companies", "other company", "third part*", "anyone else", "affiliate*", "socios",
+    "terceros", "otras empresas", "dritte*", "andere unternehmen", "partenaires", "tiers",
+    "autres societes", "autres entreprises",
+];

@@ -29,12 +29,16 @@ fn split_address(s: &str) -> Option<(String, String)> {
     (email.contains('@') && !email.contains(' ')).then_some((name, email))
 }
 
-/// The value of a `Label: value` line, for the first label that matches.
+/// The value of a `Label: value` line, or of a `Label │ value` table row (an
+/// HTML form as text), for the first label that matches.
 fn field<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
+    const CELL: &[char] = &['│', '|', '\t'];
     text.lines().find_map(|line| {
-        let (label, value) = line.split_once(':')?;
-        let label = label.trim().to_lowercase();
-        labels.contains(&label.as_str()).then(|| value.trim()).filter(|v| !v.is_empty())
+        let line = line.trim().trim_matches(CELL).trim();
+        let (label, value) = line.split_once(':').or_else(|| line.split_once(CELL))?;
+        let label = label.trim().trim_matches(CELL).trim().to_lowercase();
+        let value = value.trim().trim_matches(CELL).trim();
+        labels.contains(&label.as_str()).then_some(value).filter(|v| !v.is_empty())
     })
 }
 
@@ -146,6 +150,18 @@ Name: Zoe Lane\r\nEmail: zoe.lane@example.org\r\nRequest: delete my data\r\n";
         assert_eq!(
             (p.requester_name.as_str(), p.requester_email.as_str()),
             ("Zoe Lane", "zoe.lane@example.org")
+        );
+        // The same form sent as an HTML table only.
+        let html = "From: Website <no-reply@leadspace.com>\r\nSubject: New privacy request\r\n\
+MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<table>\
+<tr><td>Name</td><td>Zoe Lane</td></tr><tr><td>Email</td><td>zoe.lane@example.org</td></tr>\
+<tr><td>Details</td><td>Please delete my data.</td></tr></table>\r\n";
+        let p = parse_email("h.eml", html.as_bytes()).unwrap();
+        assert_eq!(
+            (p.requester_name.as_str(), p.requester_email.as_str()),
+            ("Zoe Lane", "zoe.lane@example.org"),
+            "{}",
+            p.body_text
         );
     }
 

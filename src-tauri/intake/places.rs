@@ -69,3 +69,11 @@ pub const LAWS: &[(Regime, &[&str])] = &[
         ],
     ),
 ];
+
+/// Words before a place that say the writer does not live there (now).
+#[rustfmt::skip]
+pub const NOT_HOME: &[&str] = &[
+    "grew up in", "born in", "raised in", "moved from", "moved away from", "used to live in",
+    "previously lived in", "family in", "relatives in", "vacation in", "holiday in", "trip to",
+    "conference in", "creci en", "naci en", "aufgewachsen in", "geboren in", "ne a", "nee a",
+];

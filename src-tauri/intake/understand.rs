@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use std::sync::LazyLock;
 
-use super::cues::{fold, FIRST_PERSON, NOISE};
+use super::cues::{fold, BROADCAST, FIRST_PERSON, NOISE, PERSONAL, SALES, THANKS};
 use super::matcher::CueSet;
 use super::{classify, Classification, ParsedEmail};
 use crate::rules::Regime;
@@ -76,9 +76,10 @@ pub fn language(text: &str) -> &'static str {
         .map_or("en", |(lang, _)| lang)
 }
 
-/// First person, noise, agent and parent cues: four questions, one pass.
-static WHO_SET: LazyLock<CueSet> =
-    LazyLock::new(|| CueSet::new(&[FIRST_PERSON, NOISE, AGENT_CUES, PARENT_CUES]));
+/// Who writes, and whether it is a request at all: several questions, one pass.
+static WHO_SET: LazyLock<CueSet> = LazyLock::new(|| {
+    CueSet::new(&[FIRST_PERSON, NOISE, AGENT_CUES, PARENT_CUES, BROADCAST, SALES, PERSONAL, THANKS])
+});
 
 const AGENT_CUES: &[&str] = &[
     "on behalf of",
@@ -91,6 +92,12 @@ const AGENT_CUES: &[&str] = &[
     "my client",
     "mon client",
     "representing",
+    "represents",
+    "this firm",
+    "our firm",
+    "'s behalf",
+    "letter of authori*",
+    "signed authori*",
     "acting for",
     "im auftrag",
     "im namen",
@@ -141,8 +148,10 @@ fn name_after(text: &str, cue: &str) -> Option<String> {
     let at = text.to_lowercase().find(cue)? + cue.len();
     let rest = text.get(at..)?;
     let line = rest.split(['\n', '\r', ',', ';', '(']).next().unwrap_or(rest);
+    const TITLES: &[&str] = &["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sr", "Sra", "Herr", "Frau", "M", "Mme"];
     let name: Vec<&str> = line
         .split_whitespace()
+        .skip_while(|w| TITLES.contains(&w.trim_end_matches('.')))
         .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
         .take(3)
         .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
@@ -179,13 +188,33 @@ pub fn understand_with(
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
     let found = WHO_SET.first_per_group(&own);
     let (first_person, noise, agent, parent) = (found[0].is_some(), found[1], found[2], found[3]);
+    let (mass_mailing, sales, personal, thanks) = (found[4], found[5], found[6].is_some(), found[7]);
     let broadcast = noise.is_some() && (!found_kind || !first_person);
-    let set_aside = email.automatic || broadcast || (email.bulk && !first_person);
+    let sales_enquiry = sales.filter(|_| !personal);
+    // "Re: Your deletion is done" answered with "Thank you!": the request
+    // words are ours, in the subject; the writer asks for nothing.
+    let only_thanks = thanks.filter(|_| {
+        super::classify::is_reply(&email.subject)
+            && email.attachments.is_empty()
+            && !super::classify::asks_anything(&super::classify::own_words(&email.body_text))
+    });
+    let set_aside = email.automatic
+        || broadcast
+        || mass_mailing.is_some()
+        || sales_enquiry.is_some()
+        || only_thanks.is_some()
+        || (email.bulk && !first_person);
     let kinds = if set_aside {
         let why = if email.automatic {
             "sent automatically (Auto-Submitted or a mail-system sender)".to_string()
+        } else if let Some(cue) = mass_mailing {
+            format!("a mass mailing (\"{cue}\")")
+        } else if let Some(cue) = sales_enquiry {
+            format!("a sales enquiry (\"{}\") about no one's own data", cue.trim_end_matches('*'))
+        } else if let Some(cue) = only_thanks {
+            format!("a reply that says \"{cue}\" and asks for nothing")
         } else if let Some(cue) = noise {
-            format!("\"{cue}\" and no request words")
+            format!("\"{}\" and no request words", cue.trim_end_matches('*'))
         } else {
             "a mailing-list message (List-Unsubscribe) with no request words".to_string()
         };
@@ -195,17 +224,20 @@ pub fn understand_with(
         class.kinds.iter().map(|k| k.as_str().to_string()).collect()
     };
 
-    let on_behalf = if let Some(cue) = agent {
-        say("on_behalf", format!("agent: \"{cue}\""));
-        Some("agent".to_string())
-    } else if let Some(cue) = parent {
-        say("on_behalf", format!("parent: \"{cue}\""));
+    // A parent writing "on behalf of my daughter" is a parent, not an agent.
+    let on_behalf = if let Some(cue) = parent {
+        say("on_behalf", format!("parent: \"{}\"", cue.trim_end_matches('*')));
         Some("parent".to_string())
+    } else if let Some(cue) = agent {
+        say("on_behalf", format!("agent: \"{}\"", cue.trim_end_matches('*')));
+        Some("agent".to_string())
     } else {
         None
     };
     let named = on_behalf.as_ref().and_then(|_| {
-        AGENT_CUES.iter().chain(PARENT_CUES).filter(|c| !c.ends_with('*')).find_map(|c| name_after(&text, c))
+        let (first, then) =
+            if parent.is_some() { (PARENT_CUES, AGENT_CUES) } else { (AGENT_CUES, PARENT_CUES) };
+        first.iter().chain(then).filter(|c| !c.ends_with('*')).find_map(|c| name_after(&text, c))
     });
     let subject_name = match named {
         Some(n) => {
@@ -255,6 +287,10 @@ mod tests {
             Some("Tomasz Wróbel")
         );
         assert_eq!(name_after("on behalf of my client", "on behalf of"), None);
+        assert_eq!(
+            name_after("This firm represents Ms. Clara Henning, a resident", "represents").as_deref(),
+            Some("Clara Henning")
+        );
         assert_eq!(
             name_after("on behalf of Daniel Kim\nTo whom", "on behalf of").as_deref(),
             Some("Daniel Kim")
