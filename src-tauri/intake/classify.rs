@@ -73,11 +73,62 @@ pub fn own_words(body: &str) -> String {
     out.join("\n")
 }
 
-/// Sentences, with wrapped lines joined back together.
+/// "☐ Delete my data" and "[ ] Request to Correct" are a form's options that
+/// were not chosen: out of the line, up to the next chosen one.
+fn drop_unchecked(line: &str) -> String {
+    const OFF: &[&str] = &["☐", "[ ]", "[  ]"];
+    const ON: &[&str] = &["☑", "☒", "✔", "✓", "[x]", "[X]"];
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some((i, n)) = OFF.iter().filter_map(|m| rest.find(m).map(|i| (i, m.len()))).min() {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + n..];
+        match ON.iter().filter_map(|m| after.find(m)).min() {
+            Some(j) => rest = &after[j..],
+            None => return out,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text as intake reads it: folded (see [`fold`]), on one line, a blank
+/// line between paragraphs kept as " . ", so that a phrase wrapped across two
+/// lines ("not to\n    sell") is still found; options not chosen left out.
+pub fn plain(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut paragraph_ended = false;
+    for line in text.lines() {
+        let unchecked = line.contains('☐') || line.contains("[ ]") || line.contains("[  ]");
+        let line = if unchecked { drop_unchecked(line) } else { line.to_string() };
+        let line = fold(line.trim());
+        if line.is_empty() {
+            paragraph_ended = true;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(if paragraph_ended { " . " } else { " " });
+        }
+        paragraph_ended = false;
+        let mut blank = false;
+        for c in line.chars() {
+            if c.is_whitespace() {
+                if !blank {
+                    out.push(' ');
+                }
+                blank = true;
+            } else {
+                out.push(c);
+                blank = false;
+            }
+        }
+    }
+    out
+}
+
+/// Sentences of a text made [`plain`].
 fn clauses(text: &str) -> Vec<String> {
-    let joined = text.replace("\r\n", "\n").replace("\n\n", " . ").replace('\n', " ");
-    joined
-        .split(['.', '!', '?', ';', '•'])
+    text.split(['.', '!', '?', ';', '•'])
         .flat_map(|s| s.split(" - "))
         .flat_map(|s| s.split(" but "))
         .map(|s| format!(" {} ", s.trim()))
@@ -89,6 +140,39 @@ fn clauses(text: &str) -> Vec<String> {
 fn before(clause: &str, at: usize, chars: usize) -> &str {
     let start = clause[..at].char_indices().rev().nth(chars).map_or(0, |(i, _)| i);
     &clause[start..at]
+}
+
+/// "My details had been deleted": a deletion reported as done, not asked for.
+fn reported_done(clause: &str, at: usize) -> bool {
+    const DONE: &[&str] =
+        &["been", "was", "were", "already", "sido", "fueron", "fue", "wurden", "wurde", "ete"];
+    let word = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let last = before(clause, at, 16).split_whitespace().map(word).rfind(|w| !w.is_empty());
+    last.is_some_and(|w| DONE.contains(&w.as_str()))
+}
+
+/// "I wrote to you asking you to delete…": a request told as what happened.
+fn told_before(clause: &str, at: usize) -> bool {
+    const TOLD: &[&str] = &[
+        "asked you to",
+        "asking you to",
+        "i requested",
+        "i had requested",
+        "requested that you",
+        "i wrote to you",
+        "i previously",
+        "i already asked",
+        "i had asked",
+        "hatte ich",
+        "ich hatte",
+        "le pedi",
+        "les pedi",
+        "solicite",
+        "j'avais demande",
+        "je vous avais demande",
+    ];
+    let window = before(clause, at, 60);
+    TOLD.iter().any(|t| find(window, t).is_some())
 }
 
 /// "my subject access request", "meines Auskunftsersuchens": the writer names
@@ -189,9 +273,12 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
                     let scope_only = *kind == RequestKind::Access && deletes && SCOPE_ONLY.contains(&h.cue);
                     // "remove my address from your mailing lists" is an unsubscribe.
                     let off_a_list = group == deletion && about_a_list && REMOVAL_ONLY.contains(&h.cue);
+                    let done = group == deletion && reported_done(clause, h.at);
                     // A complaint about "my access request" does not make it again.
-                    let earlier = complains && group != complaint && names_earlier_request(clause, h.at);
-                    !(scope_only || off_a_list || earlier || (*negatable && negated(clause, h.at)))
+                    let earlier = complains
+                        && group != complaint
+                        && (names_earlier_request(clause, h.at) || told_before(clause, h.at));
+                    !(scope_only || off_a_list || done || earlier || (*negatable && negated(clause, h.at)))
                 })
                 .map(|h| h.cue)
         });
@@ -260,7 +347,7 @@ fn regime_of(text: &str, reasons: &mut Vec<String>) -> Regime {
 
 /// Whether `text` (already the writer's own words) asks for anything at all.
 pub fn asks_anything(text: &str) -> bool {
-    !kinds_of(&fold(text), &mut Vec::new()).is_empty()
+    !kinds_of(&plain(text), &mut Vec::new()).is_empty()
 }
 
 /// A reply, by its subject's prefix.
@@ -271,21 +358,29 @@ pub fn is_reply(subject: &str) -> bool {
 
 pub fn classify(subject: &str, body: &str) -> Classification {
     let words = own_words(body);
-    let own = fold(&format!("{subject}\n\n{words}"));
-    let all = fold(&format!("{subject}\n{body}"));
+    let own = plain(&format!("{subject}\n\n{words}"));
+    let all = plain(&format!("{subject}\n{body}"));
     let mut reasons = Vec::new();
     let mut kinds = kinds_of(&own, &mut reasons);
     // A reply's subject names the request it answers. A complaint or an appeal
     // about that request does not make it again.
     if is_reply(subject) && kinds.iter().any(|k| matches!(k, RequestKind::Complaint | RequestKind::Appeal)) {
         let mut body_reasons = Vec::new();
-        let body_kinds = kinds_of(&fold(&words), &mut body_reasons);
-        let folded = fold(&words);
+        let folded = plain(&words);
+        let body_kinds = kinds_of(&folded, &mut body_reasons);
         let asks_again = ASKS_AGAIN.iter().any(|c| find(&folded, c).is_some());
         if !asks_again && body_kinds.iter().any(|k| matches!(k, RequestKind::Complaint | RequestKind::Appeal))
         {
             (kinds, reasons) = (body_kinds, body_reasons);
             reasons.push("the reply's subject names the earlier request; only the new words count".into());
+        }
+    }
+    // "Attached is my licence, as requested": a reply that asks nothing new
+    // carries on the request it answers, which the quoted text states.
+    if kinds.is_empty() && is_reply(subject) {
+        kinds = kinds_of(&all, &mut reasons);
+        if !kinds.is_empty() {
+            reasons.push("a reply that asks nothing new: the kinds of the messages it quotes".into());
         }
     }
     if kinds.is_empty() {
@@ -331,6 +426,63 @@ mod tests {
             "I know the GDPR doesn't apply to me, but the Colorado Privacy Act does. I live in Denver.",
         );
         assert_eq!(c.regime, Regime::UsCo);
+    }
+
+    #[test]
+    fn phrases_wrapped_across_lines_and_options_not_chosen() {
+        let c = classify("Request", "I direct you not to\n    sell my personal information.");
+        assert_eq!(c.kinds, vec![RequestKind::OptOutSale]);
+        let form = "I would like to:\n☑ Access my personal data\n☐ Delete my data\n[ ] Request to Correct";
+        assert_eq!(classify("Form", form).kinds, vec![RequestKind::Access]);
+    }
+
+    #[test]
+    fn words_that_describe_rather_than_ask() {
+        // A right-to-know list names sale and profiling as things to be told about.
+        let c = classify(
+            "Request to know",
+            "Tell me the purposes for selling my data and whether profiling is used.",
+        );
+        assert_eq!(c.kinds, vec![RequestKind::Access]);
+        let c = classify("Opt-out", "I don't want you selling my data any more.");
+        assert_eq!(c.kinds, vec![RequestKind::OptOutSale]);
+        let c = classify("Partners", "I don't want my info shared with your partners.");
+        assert_eq!(c.kinds, vec![RequestKind::OptOutSharing]);
+        let c = classify("Lists", "Please remove my email address from all of your mailing lists.");
+        assert_eq!(c.kinds, vec![RequestKind::Unsubscribe]);
+        let c = classify(
+            "Formal complaint",
+            "I wish to make a formal complaint. I wrote to you asking you to delete my data and you said it had been deleted.",
+        );
+        assert_eq!(c.kinds, vec![RequestKind::Complaint]);
+    }
+
+    #[test]
+    fn a_reply_asks_what_its_own_words_ask() {
+        let c = classify(
+            "Re: Your subject access request",
+            "I want to complain about how my subject access request was handled.",
+        );
+        assert_eq!(c.kinds, vec![RequestKind::Complaint]);
+        let c = classify(
+            "Re: Your subject access request",
+            "This is a formal complaint, and I still expect a complete response.",
+        );
+        assert_eq!(c.kinds, vec![RequestKind::Access, RequestKind::Complaint]);
+        let c = classify(
+            "Re: verification needed",
+            "Attached is my ID.\n\nOn Mon, 2 Nov 2026, Privacy wrote:\n> Before we delete your data we need your ID.",
+        );
+        assert_eq!(c.kinds, vec![RequestKind::Deletion]);
+    }
+
+    #[test]
+    fn where_someone_grew_up_is_not_where_they_live() {
+        let c = classify(
+            "Question",
+            "I grew up in California but we live in Columbus, Ohio now. Delete my data.",
+        );
+        assert_eq!(c.regime, Regime::Policy);
     }
 
     #[test]

@@ -101,7 +101,8 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
         &[
             "appeal*", "appealing", "reconsider your decision", "review the decision", "apelacion", "apelar",
             "recurso", "recurrir", "reconsideren", "einspruch", "widerspruch gegen ihre entscheidung",
-            "recours", "faire appel", "contester votre decision",
+            "recours", "faire appel", "contester votre decision", "apelo", "apelamos", "fais appel",
+            "conteste votre decision", "je conteste",
         ],
         false,
     ),
@@ -177,7 +178,7 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
             "what data", "what information", "what info", "which data", "which personal", "what do you have",
             "what you have", "what you hold", "know exactly what", "has on me", "whatever you hold",
             "everything you hold", "everything you have", "know what", "know where you got", "where you got",
-            "right to know", "right of access", "subject access", "access request", "request access",
+            "right to know", "request to know", "derecho a saber", "solicitud de acceso", "right of access", "subject access", "access request", "request access",
             "access to my", "access to the personal", "categories of", "let me know what", "auskunft*",
             "welche daten", "welche personenbezogenen", "kopie meiner", "acceso", "que datos",
             "que informacion", "copia de mis", "droit d'acces", "acces a mes", "acces aux donnees",
@@ -191,8 +192,7 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
     (
         RequestKind::Complaint,
         &[
-            "complaint", "complain", "supervisory authority", "attorney general", "ico", "cnil", "aepd",
-            "beschwerde", "beschwer*", "aufsichtsbehord*", "reclamacion", "queja", "reclamation", "plainte",
+            "complaint", "complain", "beschwerde", "beschwer*", "reclamacion", "queja", "reclamation", "plainte",
             "formal complaint", "unacceptable", "mecontent", "inakzeptabel", "falta de respeto",
         ],
         false,
@@ -217,7 +217,9 @@ pub const NOISE: &[&str] = &[
     "verify your account", "password expires", "password will expire", "avoid suspension", "unusual sign-in",
     "partnership opportunity", "you're invited", "sub-processor*", "subprocessor*",
     "data processing addendum", "no action is required", "service notice", "we are writing to inform you",
-    "changes to our terms", "updated our privacy policy", "in this issue",
+    "changes to our terms", "updated our privacy policy", "in this issue", "webinaire", "seminario web",
+    "je m'inscris", "inscrivez-vous", "wird gesperrt", "bestatigung erforderlich", "verifizieren sie ihr",
+    "sera suspendu", "sera desactive", "sera bloqueada", "verifique su cuenta", "verifiez votre compte",
 ];
 
 /// What only a mass mailing says of itself: set aside whatever else it holds.
@@ -225,7 +227,17 @@ pub const NOISE: &[&str] = &[
 pub const BROADCAST: &[&str] = &[
     "you're receiving this", "you are receiving this", "you received this email because",
     "view this email in your browser", "view in browser", "manage your preferences",
-    "update your preferences", "to stop receiving these emails",
+    "update your preferences", "to stop receiving these emails", "vous recevez ce message",
+    "vous recevez cet e-mail", "vous recevez cet email", "recibe este correo porque", "recibes este correo",
+    "sie erhalten diese e-mail", "sie erhalten diese nachricht", "sie erhalten diesen newsletter",
+];
+
+/// A journalist's questions: set aside unless about the writer's own data.
+#[rustfmt::skip]
+pub const PRESS: &[&str] = &[
+    "reporter", "journalist*", "media inquiry", "media enquiry", "press inquiry", "press enquiry",
+    "on the record", "for a story", "for an article", "my deadline", "periodista", "journaliste",
+    "redakteur*", "presseanfrage",
 ];
 
 /// A sales enquiry: set aside unless it is about the writer's own data.

@@ -26,7 +26,8 @@ fn split_address(s: &str) -> Option<(String, String)> {
         _ => (String::new(), s),
     };
     let email = email.trim().to_lowercase();
-    (email.contains('@') && !email.contains(' ')).then_some((name, email))
+    let email_char = |c: char| c.is_alphanumeric() || "._%+-@'".contains(c);
+    (email.contains('@') && email.chars().all(email_char)).then_some((name, email))
 }
 
 /// The value of a `Label: value` line, or of a `Label │ value` table row (an
@@ -43,8 +44,15 @@ fn field<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
 }
 
 pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
+    let local = parsed.from_email.split('@').next().unwrap_or("").to_string();
+    let form_sender = FORM_SENDERS.iter().any(|f| local.contains(f));
     // A bounce carries the bounced message; it is not a forward of a request.
+    // A web form's notification is sent automatically too, but it carries a
+    // person's request.
     if parsed.automatic {
+        if form_sender && from_web_form(parsed) {
+            parsed.automatic = false;
+        }
         return;
     }
     if let Some(inner) = msg.attachments().find_map(|p| p.message()) {
@@ -56,8 +64,7 @@ pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
     if let Some(at) = INLINE_MARKERS.iter().find_map(|m| lower.find(m)).filter(|_| !reply) {
         return from_inline(at, parsed);
     }
-    let local = parsed.from_email.split('@').next().unwrap_or("");
-    if FORM_SENDERS.iter().any(|f| local.contains(f)) {
+    if form_sender {
         from_web_form(parsed);
     }
 }
@@ -101,18 +108,41 @@ fn from_inline(at: usize, parsed: &mut ParsedEmail) {
         .push(("requester".into(), format!("the quoted original's sender; forwarded by {forwarder}")));
 }
 
-fn from_web_form(parsed: &mut ParsedEmail) {
-    let Some((_, email)) =
-        field(&parsed.body_text, &["email", "e-mail", "email address"]).and_then(split_address)
-    else {
-        return;
+/// The address in a form's value: `a@b.c`, `Name <a@b.c>`, or a link as an
+/// HTML form becomes in text (`[a@b.c][1]`).
+fn address_in(value: &str) -> Option<String> {
+    if let Some((_, email)) = split_address(value) {
+        return Some(email);
+    }
+    let token = value.split_whitespace().find(|t| t.contains('@'))?;
+    let email_char = |c: char| c.is_ascii_alphanumeric() || "._%+-@".contains(c);
+    let at = token.find('@')?;
+    let start = token[..at].rfind(|c| !email_char(c)).map_or(0, |i| i + 1);
+    let end = token[at..].find(|c| !email_char(c)).map_or(token.len(), |i| at + i);
+    split_address(token[start..end].trim_end_matches('.')).map(|(_, e)| e)
+}
+
+/// The requester of a web-form notification, from its Email field.
+fn from_web_form(parsed: &mut ParsedEmail) -> bool {
+    const EMAIL: &[&str] = &["email", "e-mail", "email address", "e-mail address", "your email"];
+    let Some(email) = field(&parsed.body_text, EMAIL).and_then(address_in) else {
+        return false;
     };
     parsed.requester_email = email;
-    parsed.requester_name = field(&parsed.body_text, &["name", "full name"]).unwrap_or_default().to_string();
+    let first_last = || {
+        let first = field(&parsed.body_text, &["first name", "given name"])?;
+        let last = field(&parsed.body_text, &["last name", "surname", "family name"]).unwrap_or_default();
+        Some(format!("{first} {last}").trim().to_string())
+    };
+    parsed.requester_name = field(&parsed.body_text, &["name", "full name", "your name"])
+        .map(str::to_string)
+        .or_else(first_last)
+        .unwrap_or_default();
     parsed.notes.push((
         "requester".into(),
         format!("the Email field of a web-form notification from {}", parsed.from_email),
     ));
+    true
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use std::sync::LazyLock;
 
-use super::cues::{fold, BROADCAST, FIRST_PERSON, NOISE, PERSONAL, SALES, THANKS};
+use super::cues::{BROADCAST, FIRST_PERSON, NOISE, PERSONAL, PRESS, SALES, THANKS};
 use super::matcher::CueSet;
 use super::{classify, Classification, ParsedEmail};
 use crate::rules::Regime;
@@ -78,7 +78,7 @@ pub fn language(text: &str) -> &'static str {
 
 /// Who writes, and whether it is a request at all: several questions, one pass.
 static WHO_SET: LazyLock<CueSet> = LazyLock::new(|| {
-    CueSet::new(&[FIRST_PERSON, NOISE, AGENT_CUES, PARENT_CUES, BROADCAST, SALES, PERSONAL, THANKS])
+    CueSet::new(&[FIRST_PERSON, NOISE, AGENT_CUES, PARENT_CUES, BROADCAST, SALES, PERSONAL, THANKS, PRESS])
 });
 
 const AGENT_CUES: &[&str] = &[
@@ -184,13 +184,17 @@ pub fn understand_with(
         say(field, because.clone());
     }
 
-    let own = fold(&format!("{}\n{}", email.subject, super::classify::own_words(&email.body_text)));
+    let own = super::classify::plain(&format!(
+        "{}\n{}",
+        email.subject,
+        super::classify::own_words(&email.body_text)
+    ));
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
     let found = WHO_SET.first_per_group(&own);
     let (first_person, noise, agent, parent) = (found[0].is_some(), found[1], found[2], found[3]);
     let (mass_mailing, sales, personal, thanks) = (found[4], found[5], found[6].is_some(), found[7]);
     let broadcast = noise.is_some() && (!found_kind || !first_person);
-    let sales_enquiry = sales.filter(|_| !personal);
+    let sales_enquiry = sales.or(found[8]).filter(|_| !personal);
     // "Re: Your deletion is done" answered with "Thank you!": the request
     // words are ours, in the subject; the writer asks for nothing.
     let only_thanks = thanks.filter(|_| {
@@ -210,7 +214,7 @@ pub fn understand_with(
         } else if let Some(cue) = mass_mailing {
             format!("a mass mailing (\"{cue}\")")
         } else if let Some(cue) = sales_enquiry {
-            format!("a sales enquiry (\"{}\") about no one's own data", cue.trim_end_matches('*'))
+            format!("a sales or press enquiry (\"{}\") about no one's own data", cue.trim_end_matches('*'))
         } else if let Some(cue) = only_thanks {
             format!("a reply that says \"{cue}\" and asks for nothing")
         } else if let Some(cue) = noise {
