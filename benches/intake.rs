@@ -22,7 +22,7 @@ use rightsdesk::ledger::{Ledger, NewMessage, NewRequest};
 use rightsdesk::rules::{Regime, RequestKind};
 
 const PASS: &str = "benchmark passphrase";
-const RUNS: usize = 3;
+const RUNS: usize = 5;
 
 fn email(i: usize) -> Vec<u8> {
     let date = "Mon, 02 Nov 2026 10:00:00 +0000";

@@ -23,6 +23,8 @@ pub struct Classification {
     pub kinds: Vec<RequestKind>,
     pub regime: Regime,
     pub reasons: Vec<String>,
+    /// The subject and the writer's own words, made [`plain`]: what was read.
+    pub own: String,
 }
 
 /// The lines Outlook and others put above the message replied to.
@@ -53,24 +55,92 @@ const ASKS_AGAIN: &[&str] = &[
 /// The writer's own words: quoted lines and the quoted tail of a reply go.
 pub fn own_words(body: &str) -> String {
     let mut out = Vec::new();
-    for line in body.lines() {
+    let lines: Vec<&str> = body.lines().collect();
+    let mut said_something = false;
+    for (i, line) in lines.iter().copied().enumerate() {
         let t = line.trim_start();
         if t.starts_with('>') {
             continue;
         }
         let f = fold(t);
-        let reply_header = REPLY_SEPARATORS.iter().any(|m| f.starts_with(m))
+        // Outlook's block above the message replied to: "From: …" then "Sent: …".
+        let outlook_block = ["from:", "von:", "de:", "da:"].iter().any(|m| f.starts_with(m))
+            && lines[i + 1..].iter().take(3).any(|next| {
+                let n = fold(next.trim_start());
+                ["sent:", "gesendet:", "envoye:", "enviado:", "date:", "datum:", "fecha:"]
+                    .iter()
+                    .any(|m| n.starts_with(m))
+            });
+        let reply_header = outlook_block
+            || REPLY_SEPARATORS.iter().any(|m| f.starts_with(m))
             || (f.starts_with("on ") && f.trim_end().ends_with("wrote:"))
             || (f.starts_with("am ") && f.contains("schrieb"))
             || (f.starts_with("le ") && f.contains("a ecrit"))
             || (f.starts_with("el ") && f.contains("escribio"));
         // A forward's text starts with the separator: what follows is the request.
-        if reply_header && out.iter().any(|l: &&str| !l.trim().is_empty()) {
-            break;
+        if reply_header {
+            if said_something {
+                break;
+            }
+            continue;
         }
+        said_something |= !t.trim().is_empty();
         out.push(line);
     }
-    out.join("\n")
+    without_disclaimers(&out.join("\n"))
+}
+
+/// "If you have received this email in error, please notify the sender and
+/// delete it": a signature's legal notice asks nothing of us.
+const DISCLAIMERS: &[&str] = &[
+    "received this email in error",
+    "received this e-mail in error",
+    "received this message in error",
+    "received it in error",
+    "received this in error",
+    "intended only for",
+    "intended solely for",
+    "confidentiality notice",
+    "may contain confidential",
+    "may contain privileged",
+    "irrtumlich erhalten",
+    "falschlicherweise erhalten",
+    "recibido por error",
+    "recibido este mensaje por error",
+    "recu par erreur",
+    "recu ce message par erreur",
+];
+
+/// The text without the paragraphs that are legal notices.
+fn without_disclaimers(text: &str) -> String {
+    // Every notice holds one of these words; most messages hold none.
+    const LIKELY: &[&str] = &["rror", "ntended", "onfidential", "ONFIDENTIAL", "rivileg", "rhalten", "rreur"];
+    if !LIKELY.iter().any(|w| text.contains(w)) {
+        return text.to_string();
+    }
+    let whole = plain(text);
+    if !DISCLAIMERS.iter().any(|d| whole.contains(d)) {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, kept: &mut Vec<String>| {
+        let joined = paragraph.join("\n");
+        let notice = plain(&joined);
+        if !DISCLAIMERS.iter().any(|d| notice.contains(d)) {
+            kept.push(joined);
+        }
+        paragraph.clear();
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut paragraph, &mut kept);
+        } else {
+            paragraph.push(line);
+        }
+    }
+    flush(&mut paragraph, &mut kept);
+    kept.join("\n\n")
 }
 
 /// "☐ Delete my data" and "[ ] Request to Correct" are a form's options that
@@ -96,31 +166,29 @@ fn drop_unchecked(line: &str) -> String {
 /// line between paragraphs kept as " . ", so that a phrase wrapped across two
 /// lines ("not to\n    sell") is still found; options not chosen left out.
 pub fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    let has_options = text.contains('☐') || text.contains("[ ]") || text.contains("[  ]");
+    let text = if has_options {
+        text.lines().map(drop_unchecked).collect::<Vec<_>>().join("\n")
+    } else {
+        fold(text)
+    };
+    let folded = if has_options { fold(&text) } else { text };
+    let mut out = String::with_capacity(folded.len());
     let mut paragraph_ended = false;
-    for line in text.lines() {
-        let unchecked = line.contains('☐') || line.contains("[ ]") || line.contains("[  ]");
-        let line = if unchecked { drop_unchecked(line) } else { line.to_string() };
-        let line = fold(line.trim());
-        if line.is_empty() {
+    for line in folded.lines() {
+        let mut words = line.split_whitespace();
+        let Some(first) = words.next() else {
             paragraph_ended = true;
             continue;
-        }
+        };
         if !out.is_empty() {
             out.push_str(if paragraph_ended { " . " } else { " " });
         }
         paragraph_ended = false;
-        let mut blank = false;
-        for c in line.chars() {
-            if c.is_whitespace() {
-                if !blank {
-                    out.push(' ');
-                }
-                blank = true;
-            } else {
-                out.push(c);
-                blank = false;
-            }
+        out.push_str(first);
+        for word in words {
+            out.push(' ');
+            out.push_str(word);
         }
     }
     out
@@ -150,6 +218,9 @@ fn reported_done(clause: &str, at: usize) -> bool {
     let last = before(clause, at, 16).split_whitespace().map(word).rfind(|w| !w.is_empty());
     last.is_some_and(|w| DONE.contains(&w.as_str()))
 }
+
+/// Words that ask outright.
+const PLEASE: &[&str] = &["please", "por favor", "bitte", "veuillez", "merci de", "je vous prie"];
 
 /// "I wrote to you asking you to delete…": a request told as what happened.
 fn told_before(clause: &str, at: usize) -> bool {
@@ -196,7 +267,10 @@ fn negated(clause: &str, at: usize) -> bool {
     NEGATIONS.iter().any(|n| find(window, n).is_some())
 }
 
-static OPT_OUT_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SALE, OPT_OUT_SHARING]));
+/// Opt-out phrases, described sales and passing-on verbs: which of them a
+/// message holds at all, in one pass (most hold none).
+static OPT_OUT_SET: LazyLock<CueSet> =
+    LazyLock::new(|| CueSet::new(&[OPT_OUT_SALE, OPT_OUT_SHARING, SALE_DESCRIBED, SHARE_VERBS]));
 static SALE_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SALE]));
 static SHARING_SET: LazyLock<CueSet> = LazyLock::new(|| CueSet::new(&[OPT_OUT_SHARING]));
 
@@ -218,7 +292,9 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
     let mut text = text.to_string();
     let mut kinds = Vec::new();
     // Most messages hold no opt-out phrase at all: one pass over both lists tells.
-    let opt_outs = OPT_OUT_SET.first_per_group(&text).iter().any(Option::is_some);
+    let present = OPT_OUT_SET.first_per_group(&text);
+    let opt_outs = present[0].is_some() || present[1].is_some();
+    let (described, passed_on) = (present[2].is_some(), present[3].is_some());
     for (kind, cues, set) in [
         (RequestKind::OptOutSale, OPT_OUT_SALE, &*SALE_SET),
         (RequestKind::OptOutSharing, OPT_OUT_SHARING, &*SHARING_SET),
@@ -231,17 +307,17 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
     let clauses = clauses(&text);
     // "…the purposes for selling my data" names what a right-to-know answer
     // holds; "I don't want you selling my data" asks for the sale to stop.
-    if !kinds.contains(&RequestKind::OptOutSale) {
+    if !kinds.contains(&RequestKind::OptOutSale) && described {
         let described = clauses.iter().find_map(|c| {
-            let asks_about = ASKS_ABOUT.iter().any(|q| find(c, q).is_some());
-            SALE_DESCRIBED.iter().find(|cue| !asks_about && find(c, cue).is_some())
+            let cue = SALE_DESCRIBED.iter().find(|cue| find(c, cue).is_some())?;
+            (!ASKS_ABOUT.iter().any(|q| find(c, q).is_some())).then_some(cue)
         });
         if let Some(cue) = described {
             kinds.push(RequestKind::OptOutSale);
             reasons.push(format!("{}: \"{cue}\"", RequestKind::OptOutSale));
         }
     }
-    if !kinds.contains(&RequestKind::OptOutSharing) {
+    if !kinds.contains(&RequestKind::OptOutSharing) && passed_on {
         let refused = clauses.iter().find_map(|c| {
             let verb = SHARE_VERBS.iter().find_map(|v| find(c, v).map(|at| (v, at)));
             verb.filter(|(_, at)| negated(c, *at) && SHARE_WITH.iter().any(|w| find(c, w).is_some()))
@@ -263,8 +339,11 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
     );
     let per_clause: Vec<Vec<Hit>> = clauses.iter().map(|c| KIND_SET.hits(c)).collect();
     let complains = per_clause.iter().flatten().any(|h| h.group == complaint);
+    let appeals = per_clause.iter().flatten().any(|h| h.group == group_of(RequestKind::Appeal));
+    // Kinds asked for outright ("please … delete"), which an appeal keeps.
+    let mut pleaded = Vec::new();
     for (group, (kind, _, negatable)) in KIND_CUES.iter().enumerate() {
-        let hit = clauses.iter().zip(&per_clause).find_map(|(clause, hits)| {
+        let mut found = clauses.iter().zip(&per_clause).filter_map(|(clause, hits)| {
             let deletes = hits.iter().any(|h| h.group == deletion);
             let about_a_list = hits.iter().any(|h| h.group == unsubscribe);
             hits.iter()
@@ -280,9 +359,12 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
                         && (names_earlier_request(clause, h.at) || told_before(clause, h.at));
                     !(scope_only || off_a_list || done || earlier || (*negatable && negated(clause, h.at)))
                 })
-                .map(|h| h.cue)
+                .map(|h| (h.cue, appeals && PLEASE.iter().any(|p| find(clause, p).is_some())))
         });
-        if let Some(cue) = hit {
+        if let Some((cue, please)) = found.next() {
+            if appeals && (please || found.any(|(_, please)| please)) {
+                pleaded.push(*kind);
+            }
             kinds.push(*kind);
             reasons.push(format!("{kind}: \"{}\"", cue.trim_end_matches('*')));
         }
@@ -293,10 +375,11 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
         kinds.push(RequestKind::OptOutSale);
         reasons.push(format!("opt_out_sale: \"{cue}\" with nothing else asked"));
     }
-    // An appeal asks for a decision to be reviewed, not for the original request again.
+    // An appeal asks for a decision to be reviewed, not for the original
+    // request again, unless it asks again outright ("please reconsider and delete").
     if kinds.contains(&RequestKind::Appeal) {
-        kinds.retain(|k| *k == RequestKind::Appeal);
-        reasons.retain(|r| r.starts_with("appeal"));
+        kinds.retain(|k| *k == RequestKind::Appeal || (pleaded.contains(k) && *k != RequestKind::Complaint));
+        reasons.retain(|r| kinds.iter().any(|k| r.starts_with(k.as_str())));
     }
     kinds.sort();
     kinds.dedup();
@@ -359,7 +442,8 @@ pub fn is_reply(subject: &str) -> bool {
 pub fn classify(subject: &str, body: &str) -> Classification {
     let words = own_words(body);
     let own = plain(&format!("{subject}\n\n{words}"));
-    let all = plain(&format!("{subject}\n{body}"));
+    // Places and laws are looked for in the whole text, quotes included.
+    let all = fold(&format!("{subject}\n{body}"));
     let mut reasons = Vec::new();
     let mut kinds = kinds_of(&own, &mut reasons);
     // A reply's subject names the request it answers. A complaint or an appeal
@@ -378,7 +462,7 @@ pub fn classify(subject: &str, body: &str) -> Classification {
     // "Attached is my licence, as requested": a reply that asks nothing new
     // carries on the request it answers, which the quoted text states.
     if kinds.is_empty() && is_reply(subject) {
-        kinds = kinds_of(&all, &mut reasons);
+        kinds = kinds_of(&plain(&format!("{subject}\n\n{body}")), &mut reasons);
         if !kinds.is_empty() {
             reasons.push("a reply that asks nothing new: the kinds of the messages it quotes".into());
         }
@@ -388,7 +472,7 @@ pub fn classify(subject: &str, body: &str) -> Classification {
         reasons.push("access: no request words found, defaulted — check".into());
     }
     let regime = regime_of(&all, &mut reasons);
-    Classification { kinds, regime, reasons }
+    Classification { kinds, regime, reasons, own }
 }
 
 #[cfg(test)]
@@ -474,6 +558,24 @@ mod tests {
             "Attached is my ID.\n\nOn Mon, 2 Nov 2026, Privacy wrote:\n> Before we delete your data we need your ID.",
         );
         assert_eq!(c.kinds, vec![RequestKind::Deletion]);
+    }
+
+    #[test]
+    fn legal_notices_and_outlook_reply_blocks_are_not_the_writer_asking() {
+        let body = "Please correct my job title.\n\nThis email may contain confidential information. If you \
+have received it in error, please notify the sender and delete it.";
+        assert_eq!(classify("Title", body).kinds, vec![RequestKind::Correction]);
+        let reply = "My ID is attached. Please also fix my job title.\n\nFrom: Privacy\nSent: Monday\n\
+Subject: request\n\nBefore we delete your data we need your ID.";
+        assert_eq!(classify("RE: request", reply).kinds, vec![RequestKind::Correction]);
+    }
+
+    #[test]
+    fn an_appeal_keeps_what_it_asks_for_outright() {
+        let c = classify("Appeal", "I am appealing your decision. Please reconsider and delete my data.");
+        assert_eq!(c.kinds, vec![RequestKind::Deletion, RequestKind::Appeal]);
+        let c = classify("Appeal", "You refused to delete my data. I am appealing that decision.");
+        assert_eq!(c.kinds, vec![RequestKind::Appeal]);
     }
 
     #[test]

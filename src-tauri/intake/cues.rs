@@ -177,7 +177,8 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
             "tienen de mi", "uber mich gespeichert", "quels renseignements", "acceder a", "avoir acces",
             "what data", "what information", "what info", "which data", "which personal", "what do you have",
             "what you have", "what you hold", "know exactly what", "has on me", "whatever you hold",
-            "everything you hold", "everything you have", "know what", "know where you got", "where you got",
+            "everything you hold", "everything you have", "know what", "know which", "which datas",
+            "what datas", "know where you got", "where you got",
             "right to know", "request to know", "derecho a saber", "solicitud de acceso", "right of access", "subject access", "access request", "request access",
             "access to my", "access to the personal", "categories of", "let me know what", "auskunft*",
             "welche daten", "welche personenbezogenen", "kopie meiner", "acceso", "que datos",
@@ -220,6 +221,8 @@ pub const NOISE: &[&str] = &[
     "changes to our terms", "updated our privacy policy", "in this issue", "webinaire", "seminario web",
     "je m'inscris", "inscrivez-vous", "wird gesperrt", "bestatigung erforderlich", "verifizieren sie ihr",
     "sera suspendu", "sera desactive", "sera bloqueada", "verifique su cuenta", "verifiez votre compte",
+    "can't log in", "cannot log in", "can't login", "password reset", "reset my password", "forgot password",
+    "support ticket",
 ];
 
 /// What only a mass mailing says of itself: set aside whatever else it holds.
@@ -230,6 +233,8 @@ pub const BROADCAST: &[&str] = &[
     "update your preferences", "to stop receiving these emails", "vous recevez ce message",
     "vous recevez cet e-mail", "vous recevez cet email", "recibe este correo porque", "recibes este correo",
     "sie erhalten diese e-mail", "sie erhalten diese nachricht", "sie erhalten diesen newsletter",
+    "to stop receiving these", "reply remove", "reply with remove", "today only", "limited time offer",
+    "% off",
 ];
 
 /// A journalist's questions: set aside unless about the writer's own data.
@@ -245,6 +250,9 @@ pub const PRESS: &[&str] = &[
 pub const SALES: &[&str] = &[
     "pricing", "a demo", "free trial", "a quote", "how many records", "data provider*", "our sales team",
     "your sales team", "partnership opportunity", "presupuesto", "preise", "angebot", "tarifs", "devis",
+    "una demo", "demostracion", "eine demo", "une demo", "une demonstration", "questionnaire",
+    "vendor assessment", "security assessment", "soc 2", "due diligence", "third-party risk", "rfp",
+    "evaluating", "evaluando", "evaluer",
 ];
 
 /// Words about the writer's own personal data.

@@ -12,21 +12,41 @@ pub const PLACES: &[(Regime, &[&str])] = &[
         &[
             "california", "californie", "kalifornien", "los angeles", "san francisco", "san diego",
             "san jose", "sacramento", "oakland", "pasadena", "fresno", "long beach", "santa monica",
-            "berkeley", "palo alto", "irvine", ", ca 9*",
+            "berkeley", "palo alto", "irvine", "san mateo", "mountain view", "sunnyvale", "santa clara",
+            "santa barbara", "anaheim", "riverside", "bakersfield", "stockton", "menlo park", "cupertino",
+            ", ca 9*", ", ca)", ", calif*",
         ],
     ),
     (
         Regime::UsTx,
-        &["texas", "tejas", "houston", "dallas", "austin", "el paso", "san antonio", "fort worth", ", tx 7*"],
+        &[
+            "texas", "tejas", "houston", "dallas", "austin", "el paso", "san antonio", "fort worth", "plano",
+            "lubbock", "corpus christi", "frisco", "round rock", "waco", ", tx 7*", ", tx)",
+        ],
     ),
-    (Regime::UsCo, &["colorado", "denver", "boulder", "colorado springs", "fort collins", ", co 8*"]),
+    (
+        Regime::UsCo,
+        &["colorado", "denver", "boulder", "colorado springs", "fort collins", "lakewood", "pueblo", ", co 8*", ", co)"],
+    ),
     (
         Regime::UsVa,
-        &["virginia", "richmond", "arlington", "norfolk", "virginia beach", "alexandria", ", va 2*"],
+        &[
+            "virginia", "richmond", "arlington", "norfolk", "virginia beach", "alexandria", "charlottesville",
+            "roanoke", "lynchburg", "fairfax", "reston", "mclean", "herndon", "chesapeake", ", va 2*", ", va)",
+        ],
     ),
-    (Regime::UsCt, &["connecticut", "hartford", "new haven", "stamford", "bridgeport", ", ct 0*"]),
-    (Regime::UsOr, &["oregon", "eugene", ", or 9*"]),
-    (Regime::UsUt, &["utah", "salt lake city", "provo", "ogden", ", ut 8*"]),
+    (
+        Regime::UsCt,
+        &[
+            "connecticut", "hartford", "new haven", "stamford", "bridgeport", "norwalk", "danbury", "greenwich, ct",
+            "waterbury", ", ct 0*", ", ct)",
+        ],
+    ),
+    (Regime::UsOr, &["oregon", "eugene", "portland, or", "beaverton", "hillsboro", "bend, or", ", or 9*", ", or)"]),
+    (
+        Regime::UsUt,
+        &["utah", "salt lake city", "provo", "ogden", "orem", "park city", "st. george, ut", ", ut 8*", ", ut)"],
+    ),
     (
         Regime::Uk,
         &[

@@ -75,7 +75,7 @@ pub(super) fn prepare(
         keep
     });
     let class = classify(&email.subject, &email.body_text);
-    let seen = understand_with(file, 0, &email, class.clone());
+    let seen = understand_with(file, 0, &email, &class);
     let attachments = std::mem::take(&mut email.attachments)
         .into_iter()
         .zip(parts)

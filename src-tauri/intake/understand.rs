@@ -160,7 +160,7 @@ fn name_after(text: &str, cue: &str) -> Option<String> {
 }
 
 pub fn understand(file: &str, index: usize, email: &ParsedEmail) -> Understanding {
-    understand_with(file, index, email, classify(&email.subject, &email.body_text))
+    understand_with(file, index, email, &classify(&email.subject, &email.body_text))
 }
 
 /// As [`understand`], from a classification already made.
@@ -168,7 +168,7 @@ pub fn understand_with(
     file: &str,
     index: usize,
     email: &ParsedEmail,
-    class: Classification,
+    class: &Classification,
 ) -> Understanding {
     let text = format!("{}\n{}", email.subject, email.body_text);
     let mut evidence: Vec<Evidence> = class
@@ -184,13 +184,9 @@ pub fn understand_with(
         say(field, because.clone());
     }
 
-    let own = super::classify::plain(&format!(
-        "{}\n{}",
-        email.subject,
-        super::classify::own_words(&email.body_text)
-    ));
+    let own = &class.own;
     let found_kind = !class.reasons.iter().any(|r| r.contains("defaulted"));
-    let found = WHO_SET.first_per_group(&own);
+    let found = WHO_SET.first_per_group(own);
     let (first_person, noise, agent, parent) = (found[0].is_some(), found[1], found[2], found[3]);
     let (mass_mailing, sales, personal, thanks) = (found[4], found[5], found[6].is_some(), found[7]);
     let broadcast = noise.is_some() && (!found_kind || !first_person);
