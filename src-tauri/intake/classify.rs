@@ -219,6 +219,39 @@ fn reported_done(clause: &str, at: usize) -> bool {
     last.is_some_and(|w| DONE.contains(&w.as_str()))
 }
 
+/// "…what you have is out of date": the words that follow make it a statement.
+fn stated(clause: &str, end: usize) -> bool {
+    let next = clause.get(end..).and_then(|rest| rest.split_whitespace().next()).unwrap_or("");
+    ["is", "are", "was", "were", "isn't", "has"].contains(&next)
+}
+
+/// "If I don't hear from you I will file a complaint": a complaint threatened,
+/// not made.
+fn threatened(clause: &str, at: usize) -> bool {
+    const THREAT: &[&str] = &[
+        "if",
+        "should you",
+        "otherwise",
+        "unless",
+        "failing",
+        "will",
+        "shall",
+        "sinon",
+        "sans reponse",
+        "deposerai",
+        "je vais",
+        "falls",
+        "andernfalls",
+        "sollten",
+        "werde",
+        "si no",
+        "presentare",
+        "voy a",
+    ];
+    let window = before(clause, at, 60);
+    THREAT.iter().any(|t| find(window, t).is_some())
+}
+
 /// Words that ask outright.
 const PLEASE: &[&str] = &["please", "por favor", "bitte", "veuillez", "merci de", "je vous prie"];
 
@@ -349,7 +382,11 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
             hits.iter()
                 .filter(|h| h.group == group)
                 .find(|h| {
-                    let scope_only = *kind == RequestKind::Access && deletes && SCOPE_ONLY.contains(&h.cue);
+                    let scope = *kind == RequestKind::Access && SCOPE_ONLY.contains(&h.cue);
+                    // "delete everything you hold"; "what you have is out of date".
+                    let scope_only =
+                        scope && (deletes || stated(clause, h.at + h.cue.trim_end_matches('*').len()));
+                    let threat = group == complaint && threatened(clause, h.at);
                     // "remove my address from your mailing lists" is an unsubscribe.
                     let off_a_list = group == deletion && about_a_list && REMOVAL_ONLY.contains(&h.cue);
                     let done = group == deletion && reported_done(clause, h.at);
@@ -357,7 +394,12 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
                     let earlier = complains
                         && group != complaint
                         && (names_earlier_request(clause, h.at) || told_before(clause, h.at));
-                    !(scope_only || off_a_list || done || earlier || (*negatable && negated(clause, h.at)))
+                    !(scope_only
+                        || off_a_list
+                        || done
+                        || earlier
+                        || threat
+                        || (*negatable && negated(clause, h.at)))
                 })
                 .map(|h| (h.cue, appeals && PLEASE.iter().any(|p| find(clause, p).is_some())))
         });
@@ -568,6 +610,17 @@ have received it in error, please notify the sender and delete it.";
         let reply = "My ID is attached. Please also fix my job title.\n\nFrom: Privacy\nSent: Monday\n\
 Subject: request\n\nBefore we delete your data we need your ID.";
         assert_eq!(classify("RE: request", reply).kinds, vec![RequestKind::Correction]);
+    }
+
+    #[test]
+    fn a_complaint_threatened_is_not_made_and_a_statement_is_not_a_question() {
+        let c =
+            classify("Erasure", "Please erase my data. Should you fail to do so, we will lodge a complaint.");
+        assert_eq!(c.kinds, vec![RequestKind::Deletion]);
+        let c = classify("Again", "My requests were ignored. Please unsubscribe me.");
+        assert_eq!(c.kinds, vec![RequestKind::Unsubscribe, RequestKind::Complaint]);
+        let c = classify("Details", "What you have is out of date. Please correct my title.");
+        assert_eq!(c.kinds, vec![RequestKind::Correction]);
     }
 
     #[test]

@@ -178,7 +178,7 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
             "what data", "what information", "what info", "which data", "which personal", "what do you have",
             "what you have", "what you hold", "know exactly what", "has on me", "whatever you hold",
             "everything you hold", "everything you have", "know what", "know which", "which datas",
-            "what datas", "know where you got", "where you got",
+            "what datas", "whatever you've got", "what you've got", "everything you've got", "know where you got", "where you got",
             "right to know", "request to know", "derecho a saber", "solicitud de acceso", "right of access", "subject access", "access request", "request access",
             "access to my", "access to the personal", "categories of", "let me know what", "auskunft*",
             "welche daten", "welche personenbezogenen", "kopie meiner", "acceso", "que datos",
@@ -194,7 +194,8 @@ pub const KIND_CUES: &[(RequestKind, &[&str], bool)] = &[
         RequestKind::Complaint,
         &[
             "complaint", "complain", "beschwerde", "beschwer*", "reclamacion", "queja", "reclamation", "plainte",
-            "formal complaint", "unacceptable", "mecontent", "inakzeptabel", "falta de respeto",
+            "formal complaint", "unacceptable", "mecontent", "inakzeptabel", "falta de respeto", "inacceptable",
+            "inaceptable", "were ignored", "was ignored", "been ignored", "explain why my",
         ],
         false,
     ),

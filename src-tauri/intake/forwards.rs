@@ -60,13 +60,35 @@ pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
     }
     let subject = parsed.subject.to_lowercase();
     let reply = ["re:", "aw:", "sv:", "antw:", "r:"].iter().any(|p| subject.starts_with(p));
-    let lower = parsed.body_text.to_lowercase();
-    if let Some(at) = INLINE_MARKERS.iter().find_map(|m| lower.find(m)).filter(|_| !reply) {
+    // ASCII lower case keeps every byte where it was, so offsets fit the body.
+    let lower = parsed.body_text.to_ascii_lowercase();
+    let marker = INLINE_MARKERS.iter().find_map(|m| lower.find(m)).or_else(|| outlook_block(&lower));
+    if let Some(at) = marker.filter(|_| !reply) {
         return from_inline(at, parsed);
     }
     if form_sender {
         from_web_form(parsed);
     }
+}
+
+/// Where Outlook's block above a forwarded message starts: a "From:" line
+/// with a "Sent:" line just below it.
+fn outlook_block(lower: &str) -> Option<usize> {
+    const FROM: &[&str] = &["from:", "von:", "de:", "de :"];
+    const SENT: &[&str] =
+        &["sent:", "gesendet:", "envoye :", "envoyé :", "enviado:", "date:", "datum:", "fecha:"];
+    let mut at = 0;
+    let lines: Vec<&str> = lower.split_inclusive('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let sent_below =
+            || lines[i + 1..].iter().take(3).any(|l| SENT.iter().any(|s| l.trim_start().starts_with(s)));
+        if FROM.iter().any(|f| t.starts_with(f)) && sent_below() {
+            return Some(at + (line.len() - t.len()));
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn from_attached(inner: &Message<'_>, parsed: &mut ParsedEmail) {
@@ -95,6 +117,11 @@ fn from_attached(inner: &Message<'_>, parsed: &mut ParsedEmail) {
 fn from_inline(at: usize, parsed: &mut ParsedEmail) {
     let quoted = parsed.body_text[at..].to_string();
     let Some((name, email)) = field(&quoted, &["from", "von", "de"]).and_then(split_address) else { return };
+    // Someone sending on their own earlier message: all of it is theirs.
+    if email == parsed.from_email {
+        parsed.notes.push(("requester".into(), "the sender, forwarding their own earlier message".into()));
+        return;
+    }
     let forwarder = format!("{} <{}>", parsed.from_name, parsed.from_email);
     parsed.requester_name = name;
     parsed.requester_email = email;
@@ -193,6 +220,25 @@ MIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<table>\
             "{}",
             p.body_text
         );
+    }
+
+    #[test]
+    fn an_outlook_forward_and_a_forward_of_ones_own_message() {
+        let raw = "From: Tal <tal@leadspace.com>\r\nSubject: FW: Loeschung\r\n\r\nFYI, see below.\r\n\
+________________________________\r\nFrom: Reto Baumann <reto@example.ch>\r\nSent: Wednesday\r\n\
+Subject: Loeschung meiner Daten\r\n\r\nBitte loeschen Sie meine Daten.\r\n";
+        let p = parse_email("o.eml", raw.as_bytes()).unwrap();
+        assert_eq!(
+            (p.requester_email.as_str(), p.subject.as_str()),
+            ("reto@example.ch", "Loeschung meiner Daten")
+        );
+        assert!(!p.body_text.contains("FYI"));
+        let own =
+            "From: Ana <ana@example.fr>\r\nSubject: TR: acces\r\n\r\nToujours rien, c'est inacceptable.\r\n\
+-------- Message transféré --------\r\nDe : Ana <ana@example.fr>\r\n\r\nQuelles donnees avez-vous ?\r\n";
+        let p = parse_email("t.eml", own.as_bytes()).unwrap();
+        assert_eq!(p.requester_email, "ana@example.fr");
+        assert!(p.body_text.contains("inacceptable") && p.body_text.contains("Quelles"), "{}", p.body_text);
     }
 
     #[test]
