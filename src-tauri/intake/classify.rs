@@ -146,8 +146,8 @@ fn without_disclaimers(text: &str) -> String {
 /// "☐ Delete my data" and "[ ] Request to Correct" are a form's options that
 /// were not chosen: out of the line, up to the next chosen one.
 fn drop_unchecked(line: &str) -> String {
-    const OFF: &[&str] = &["☐", "[ ]", "[  ]"];
-    const ON: &[&str] = &["☑", "☒", "✔", "✓", "[x]", "[X]"];
+    const OFF: &[&str] = &["☐", "[ ]", "[  ]", "( )", "○"];
+    const ON: &[&str] = &["☑", "☒", "✔", "✓", "[x]", "[X]", "(x)", "(X)", "●", "◉"];
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some((i, n)) = OFF.iter().filter_map(|m| rest.find(m).map(|i| (i, m.len()))).min() {
@@ -166,7 +166,7 @@ fn drop_unchecked(line: &str) -> String {
 /// line between paragraphs kept as " . ", so that a phrase wrapped across two
 /// lines ("not to\n    sell") is still found; options not chosen left out.
 pub fn plain(text: &str) -> String {
-    let has_options = text.contains('☐') || text.contains("[ ]") || text.contains("[  ]");
+    let has_options = ["☐", "[ ]", "[  ]", "( )", "○"].iter().any(|m| text.contains(m));
     let text = if has_options {
         text.lines().map(drop_unchecked).collect::<Vec<_>>().join("\n")
     } else {
@@ -236,6 +236,8 @@ fn threatened(clause: &str, at: usize) -> bool {
         "failing",
         "will",
         "shall",
+        "how to",
+        "through which",
         "sinon",
         "sans reponse",
         "deposerai",
@@ -244,11 +246,14 @@ fn threatened(clause: &str, at: usize) -> bool {
         "andernfalls",
         "sollten",
         "werde",
-        "si no",
+        "si",
+        "como presentar",
         "presentare",
         "voy a",
     ];
-    let window = before(clause, at, 60);
+    // "…and, if the appeal is denied, tell me how to contact the Attorney
+    // General to submit a complaint": the condition may stand well before.
+    let window = before(clause, at, 150);
     THREAT.iter().any(|t| find(window, t).is_some())
 }
 
@@ -260,6 +265,9 @@ fn told_before(clause: &str, at: usize) -> bool {
     const TOLD: &[&str] = &[
         "asked you to",
         "asking you to",
+        "asking for",
+        "i asked for",
+        "i emailed",
         "i requested",
         "i had requested",
         "requested that you",
@@ -420,7 +428,7 @@ fn kinds_of(text: &str, reasons: &mut Vec<String>) -> Vec<RequestKind> {
     // An appeal asks for a decision to be reviewed, not for the original
     // request again, unless it asks again outright ("please reconsider and delete").
     if kinds.contains(&RequestKind::Appeal) {
-        kinds.retain(|k| *k == RequestKind::Appeal || (pleaded.contains(k) && *k != RequestKind::Complaint));
+        kinds.retain(|k| matches!(k, RequestKind::Appeal | RequestKind::Complaint) || pleaded.contains(k));
         reasons.retain(|r| kinds.iter().any(|k| r.starts_with(k.as_str())));
     }
     kinds.sort();
@@ -558,7 +566,8 @@ mod tests {
     fn phrases_wrapped_across_lines_and_options_not_chosen() {
         let c = classify("Request", "I direct you not to\n    sell my personal information.");
         assert_eq!(c.kinds, vec![RequestKind::OptOutSale]);
-        let form = "I would like to:\n☑ Access my personal data\n☐ Delete my data\n[ ] Request to Correct";
+        let form = "I would like to:\n☑ Access my personal data\n☐ Delete my data\n[ ] Request to Correct\n\
+( ) Do not sell my personal information";
         assert_eq!(classify("Form", form).kinds, vec![RequestKind::Access]);
     }
 
@@ -629,6 +638,10 @@ Subject: request\n\nBefore we delete your data we need your ID.";
         assert_eq!(c.kinds, vec![RequestKind::Deletion, RequestKind::Appeal]);
         let c = classify("Appeal", "You refused to delete my data. I am appealing that decision.");
         assert_eq!(c.kinds, vec![RequestKind::Appeal]);
+        let route = "I appeal. If the appeal is denied, please tell me how to contact the Attorney General to submit a complaint.";
+        assert_eq!(classify("Appeal", route).kinds, vec![RequestKind::Appeal]);
+        let both = "I appeal your refusal. I also want to register a complaint about how this was handled.";
+        assert_eq!(classify("Appeal", both).kinds, vec![RequestKind::Appeal, RequestKind::Complaint]);
     }
 
     #[test]
