@@ -9,6 +9,7 @@ use super::cues::{
 };
 use super::matcher::{CueSet, Hit};
 use super::places::{LAWS, NOT_HOME, PLACES};
+use super::reading::{is_reply, own_words, plain};
 use crate::rules::{Regime, RequestKind};
 
 // The cue tables compiled once: constant lookup tables, not state.
@@ -23,18 +24,9 @@ pub struct Classification {
     pub kinds: Vec<RequestKind>,
     pub regime: Regime,
     pub reasons: Vec<String>,
-    /// The subject and the writer's own words, made [`plain`]: what was read.
+    /// The subject and the writer's own words, made [`plain`](super::reading::plain): what was read.
     pub own: String,
 }
-
-/// The lines Outlook and others put above the message replied to.
-const REPLY_SEPARATORS: &[&str] = &[
-    "-----original message-----",
-    "-----ursprungliche nachricht-----",
-    "-----mensaje original-----",
-    "-----message d'origine-----",
-    "-----message original-----",
-];
 
 /// "I still expect a complete response": a complaint that asks again.
 const ASKS_AGAIN: &[&str] = &[
@@ -44,6 +36,12 @@ const ASKS_AGAIN: &[&str] = &[
     "still need",
     "still require",
     "carried out",
+    "no reply",
+    "no response",
+    "aucune reponse",
+    "keine antwort",
+    "sin respuesta",
+    "ninguna respuesta",
     "complete response",
     "nach wie vor",
     "weiterhin",
@@ -52,149 +50,7 @@ const ASKS_AGAIN: &[&str] = &[
     "toujours",
 ];
 
-/// The writer's own words: quoted lines and the quoted tail of a reply go.
-pub fn own_words(body: &str) -> String {
-    let mut out = Vec::new();
-    let lines: Vec<&str> = body.lines().collect();
-    let mut said_something = false;
-    for (i, line) in lines.iter().copied().enumerate() {
-        let t = line.trim_start();
-        if t.starts_with('>') {
-            continue;
-        }
-        let f = fold(t);
-        // Outlook's block above the message replied to: "From: …" then "Sent: …".
-        let outlook_block = ["from:", "von:", "de:", "da:"].iter().any(|m| f.starts_with(m))
-            && lines[i + 1..].iter().take(3).any(|next| {
-                let n = fold(next.trim_start());
-                ["sent:", "gesendet:", "envoye:", "enviado:", "date:", "datum:", "fecha:"]
-                    .iter()
-                    .any(|m| n.starts_with(m))
-            });
-        let reply_header = outlook_block
-            || REPLY_SEPARATORS.iter().any(|m| f.starts_with(m))
-            || (f.starts_with("on ") && f.trim_end().ends_with("wrote:"))
-            || (f.starts_with("am ") && f.contains("schrieb"))
-            || (f.starts_with("le ") && f.contains("a ecrit"))
-            || (f.starts_with("el ") && f.contains("escribio"));
-        // A forward's text starts with the separator: what follows is the request.
-        if reply_header {
-            if said_something {
-                break;
-            }
-            continue;
-        }
-        said_something |= !t.trim().is_empty();
-        out.push(line);
-    }
-    without_disclaimers(&out.join("\n"))
-}
-
-/// "If you have received this email in error, please notify the sender and
-/// delete it": a signature's legal notice asks nothing of us.
-const DISCLAIMERS: &[&str] = &[
-    "received this email in error",
-    "received this e-mail in error",
-    "received this message in error",
-    "received it in error",
-    "received this in error",
-    "intended only for",
-    "intended solely for",
-    "confidentiality notice",
-    "may contain confidential",
-    "may contain privileged",
-    "irrtumlich erhalten",
-    "falschlicherweise erhalten",
-    "recibido por error",
-    "recibido este mensaje por error",
-    "recu par erreur",
-    "recu ce message par erreur",
-];
-
-/// The text without the paragraphs that are legal notices.
-fn without_disclaimers(text: &str) -> String {
-    // Every notice holds one of these words; most messages hold none.
-    const LIKELY: &[&str] = &["rror", "ntended", "onfidential", "ONFIDENTIAL", "rivileg", "rhalten", "rreur"];
-    if !LIKELY.iter().any(|w| text.contains(w)) {
-        return text.to_string();
-    }
-    let whole = plain(text);
-    if !DISCLAIMERS.iter().any(|d| whole.contains(d)) {
-        return text.to_string();
-    }
-    let mut kept = Vec::new();
-    let mut paragraph: Vec<&str> = Vec::new();
-    let flush = |paragraph: &mut Vec<&str>, kept: &mut Vec<String>| {
-        let joined = paragraph.join("\n");
-        let notice = plain(&joined);
-        if !DISCLAIMERS.iter().any(|d| notice.contains(d)) {
-            kept.push(joined);
-        }
-        paragraph.clear();
-    };
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            flush(&mut paragraph, &mut kept);
-        } else {
-            paragraph.push(line);
-        }
-    }
-    flush(&mut paragraph, &mut kept);
-    kept.join("\n\n")
-}
-
-/// "☐ Delete my data" and "[ ] Request to Correct" are a form's options that
-/// were not chosen: out of the line, up to the next chosen one.
-fn drop_unchecked(line: &str) -> String {
-    const OFF: &[&str] = &["☐", "[ ]", "[  ]", "( )", "○"];
-    const ON: &[&str] = &["☑", "☒", "✔", "✓", "[x]", "[X]", "(x)", "(X)", "●", "◉"];
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some((i, n)) = OFF.iter().filter_map(|m| rest.find(m).map(|i| (i, m.len()))).min() {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + n..];
-        match ON.iter().filter_map(|m| after.find(m)).min() {
-            Some(j) => rest = &after[j..],
-            None => return out,
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The text as intake reads it: folded (see [`fold`]), on one line, a blank
-/// line between paragraphs kept as " . ", so that a phrase wrapped across two
-/// lines ("not to\n    sell") is still found; options not chosen left out.
-pub fn plain(text: &str) -> String {
-    let has_options = ["☐", "[ ]", "[  ]", "( )", "○"].iter().any(|m| text.contains(m));
-    let text = if has_options {
-        text.lines().map(drop_unchecked).collect::<Vec<_>>().join("\n")
-    } else {
-        fold(text)
-    };
-    let folded = if has_options { fold(&text) } else { text };
-    let mut out = String::with_capacity(folded.len());
-    let mut paragraph_ended = false;
-    for line in folded.lines() {
-        let mut words = line.split_whitespace();
-        let Some(first) = words.next() else {
-            paragraph_ended = true;
-            continue;
-        };
-        if !out.is_empty() {
-            out.push_str(if paragraph_ended { " . " } else { " " });
-        }
-        paragraph_ended = false;
-        out.push_str(first);
-        for word in words {
-            out.push(' ');
-            out.push_str(word);
-        }
-    }
-    out
-}
-
-/// Sentences of a text made [`plain`].
+/// Sentences of a text made [`plain`](super::reading::plain).
 fn clauses(text: &str) -> Vec<String> {
     text.split(['.', '!', '?', ';', '•'])
         .flat_map(|s| s.split(" - "))
@@ -483,12 +339,6 @@ pub fn asks_anything(text: &str) -> bool {
     !kinds_of(&plain(text), &mut Vec::new()).is_empty()
 }
 
-/// A reply, by its subject's prefix.
-pub fn is_reply(subject: &str) -> bool {
-    let s = fold(subject.trim_start());
-    ["re:", "re :", "aw:", "antw:", "sv:", "rv:", "r:", "ref:"].iter().any(|p| s.starts_with(p))
-}
-
 pub fn classify(subject: &str, body: &str) -> Classification {
     let words = own_words(body);
     let own = plain(&format!("{subject}\n\n{words}"));
@@ -496,9 +346,10 @@ pub fn classify(subject: &str, body: &str) -> Classification {
     let all = fold(&format!("{subject}\n{body}"));
     let mut reasons = Vec::new();
     let mut kinds = kinds_of(&own, &mut reasons);
+    let reply = is_reply(subject);
     // A reply's subject names the request it answers. A complaint or an appeal
     // about that request does not make it again.
-    if is_reply(subject) && kinds.iter().any(|k| matches!(k, RequestKind::Complaint | RequestKind::Appeal)) {
+    if reply && kinds.iter().any(|k| matches!(k, RequestKind::Complaint | RequestKind::Appeal)) {
         let mut body_reasons = Vec::new();
         let folded = plain(&words);
         let body_kinds = kinds_of(&folded, &mut body_reasons);
@@ -511,7 +362,7 @@ pub fn classify(subject: &str, body: &str) -> Classification {
     }
     // "Attached is my licence, as requested": a reply that asks nothing new
     // carries on the request it answers, which the quoted text states.
-    if kinds.is_empty() && is_reply(subject) {
+    if kinds.is_empty() && reply {
         kinds = kinds_of(&plain(&format!("{subject}\n\n{body}")), &mut reasons);
         if !kinds.is_empty() {
             reasons.push("a reply that asks nothing new: the kinds of the messages it quotes".into());

@@ -5,6 +5,7 @@
 use mail_parser::Message;
 
 use super::email::ParsedEmail;
+use super::reading::{is_reply, opens_outlook_block};
 
 const INLINE_MARKERS: &[&str] = &[
     "---------- forwarded message ---------",
@@ -58,8 +59,7 @@ pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
     if let Some(inner) = msg.attachments().find_map(|p| p.message()) {
         return from_attached(inner, parsed);
     }
-    let subject = parsed.subject.to_lowercase();
-    let reply = ["re:", "aw:", "sv:", "antw:", "r:"].iter().any(|p| subject.starts_with(p));
+    let reply = is_reply(&parsed.subject);
     // ASCII lower case keeps every byte where it was, so offsets fit the body.
     let lower = parsed.body_text.to_ascii_lowercase();
     let marker = INLINE_MARKERS.iter().find_map(|m| lower.find(m)).or_else(|| outlook_block(&lower));
@@ -71,24 +71,12 @@ pub fn find_requester(msg: &Message<'_>, parsed: &mut ParsedEmail) {
     }
 }
 
-/// Where Outlook's block above a forwarded message starts: a "From:" line
-/// with a "Sent:" line just below it.
+/// Where Outlook's block above a forwarded message starts.
 fn outlook_block(lower: &str) -> Option<usize> {
-    const FROM: &[&str] = &["from:", "von:", "de:", "de :"];
-    const SENT: &[&str] =
-        &["sent:", "gesendet:", "envoye :", "envoyé :", "enviado:", "date:", "datum:", "fecha:"];
-    let mut at = 0;
     let lines: Vec<&str> = lower.split_inclusive('\n').collect();
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.trim_start();
-        let sent_below =
-            || lines[i + 1..].iter().take(3).any(|l| SENT.iter().any(|s| l.trim_start().starts_with(s)));
-        if FROM.iter().any(|f| t.starts_with(f)) && sent_below() {
-            return Some(at + (line.len() - t.len()));
-        }
-        at += line.len();
-    }
-    None
+    let i = (0..lines.len()).find(|&i| opens_outlook_block(&lines, i))?;
+    let offset: usize = lines[..i].iter().map(|l| l.len()).sum();
+    Some(offset + lines[i].len() - lines[i].trim_start().len())
 }
 
 fn from_attached(inner: &Message<'_>, parsed: &mut ParsedEmail) {

@@ -9,6 +9,7 @@ mod import;
 mod matcher;
 mod msg;
 mod places;
+mod reading;
 mod store;
 mod understand;
 

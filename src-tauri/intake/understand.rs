@@ -194,9 +194,9 @@ pub fn understand_with(
     // "Re: Your deletion is done" answered with "Thank you!": the request
     // words are ours, in the subject; the writer asks for nothing.
     let only_thanks = thanks.filter(|_| {
-        super::classify::is_reply(&email.subject)
+        super::reading::is_reply(&email.subject)
             && email.attachments.is_empty()
-            && !super::classify::asks_anything(&super::classify::own_words(&email.body_text))
+            && !super::classify::asks_anything(&super::reading::own_words(&email.body_text))
     });
     let set_aside = email.automatic
         || broadcast
